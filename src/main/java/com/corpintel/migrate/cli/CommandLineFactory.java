@@ -1,0 +1,21 @@
+package com.corpintel.migrate.cli;
+
+import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import picocli.CommandLine;
+
+/** Installs the single error handler and the exit-code conventions on the command line Quarkus builds. */
+@ApplicationScoped
+class CommandLineFactory {
+
+    @Produces
+    CommandLine commandLine(PicocliCommandLineFactory factory) {
+        ErrorHandler errors = new ErrorHandler();
+        return factory.create()
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors)
+                .setExitCodeExceptionMapper(ExitCodes::exitCodeOf);
+    }
+}

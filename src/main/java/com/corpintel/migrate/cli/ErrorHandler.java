@@ -1,0 +1,66 @@
+package com.corpintel.migrate.cli;
+
+import com.corpintel.migrate.Failure;
+import com.corpintel.migrate.config.Redaction;
+import com.corpintel.migrate.render.OutputFormat;
+import com.corpintel.migrate.render.Renderer;
+import com.corpintel.migrate.render.Style;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * Every failure ends here: one line on stderr (redacted), the JSON error document
+ * on stdout when JSON was asked for, and the documented exit code.
+ */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception error, CommandLine commandLine, ParseResult parseResult) {
+        ExitCode code = ExitCodes.of(error);
+        String message = error instanceof Failure
+                ? error.getMessage()
+                : "internal error (this is a bug, please report it with the command line used): " + error;
+        report(commandLine, code, message);
+        if (code == ExitCode.INTERNAL || Boolean.getBoolean("intel-migrate.debug")) {
+            PrintWriter err = commandLine.getErr();
+            err.println(Redaction.redact(stackTrace(error)));
+            err.flush();
+        }
+        return code.code;
+    }
+
+    @Override
+    public int handleParseException(ParameterException error, String[] args) {
+        CommandLine commandLine = error.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println("intel-migrate: error: " + Redaction.redact(error.getMessage()));
+        CommandLine.UnmatchedArgumentException.printSuggestions(error, err);
+        err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
+        err.flush();
+        return ExitCode.USAGE.code;
+    }
+
+    private static void report(CommandLine commandLine, ExitCode code, String message) {
+        String safe = Redaction.redact(message);
+        PrintWriter err = commandLine.getErr();
+        err.println("intel-migrate: error: " + safe);
+        err.flush();
+        Object command = commandLine.getCommand();
+        if (command instanceof DatabaseCommand databaseCommand && databaseCommand.outputFormat() == OutputFormat.JSON) {
+            PrintWriter out = commandLine.getOut();
+            out.println(Renderer.of(OutputFormat.JSON, new Style(false)).failure(
+                    commandLine.getCommandName(), code.code, code.name().toLowerCase(Locale.ROOT), safe));
+            out.flush();
+        }
+    }
+
+    private static String stackTrace(Throwable error) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        error.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+}

@@ -1,0 +1,41 @@
+package com.corpintel.migrate.config;
+
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.regex.Pattern;
+
+/**
+ * The last line of defence for "a password never appears in any output": every
+ * message the command line prints passes through {@link #redact}. Known secrets are
+ * masked wherever they occur, and so is anything shaped like URL credentials or a
+ * password parameter, in case a library echoes a URL we never saw.
+ */
+public final class Redaction {
+
+    static final String MASK = "****";
+    private static final Set<String> SECRETS = new CopyOnWriteArraySet<>();
+    private static final Pattern URL_CREDENTIALS = Pattern.compile("(://[^:/?#@\\s]*):[^@\\s/]*@");
+    private static final Pattern PASSWORD_PARAMETER =
+            Pattern.compile("(?i)(password\\s*[=:]\\s*)('[^']*'|\"[^\"]*\"|[^&\\s,;]+)");
+
+    private Redaction() {
+    }
+
+    public static void register(Secret secret) {
+        if (secret != null && !secret.reveal().isEmpty()) {
+            SECRETS.add(secret.reveal());
+        }
+    }
+
+    public static String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String result = text;
+        for (String secret : SECRETS) {
+            result = result.replace(secret, MASK);
+        }
+        result = URL_CREDENTIALS.matcher(result).replaceAll("$1:" + MASK + "@");
+        return PASSWORD_PARAMETER.matcher(result).replaceAll("$1" + MASK);
+    }
+}

@@ -1,0 +1,39 @@
+package com.corpintel.migrate.db;
+
+/** The catalog queries the session layer runs, in one place. */
+final class CatalogQueries {
+
+    private CatalogQueries() {
+    }
+
+    static final String SERVER_INFO = """
+            SELECT current_setting('server_version_num')::int AS version_num,
+                   current_setting('server_version')          AS version,
+                   session_user                               AS session_user,
+                   current_database()                         AS database,
+                   pg_is_in_recovery()                        AS in_recovery,
+                   current_setting('transaction_read_only')   AS read_only,
+                   s.version                                  AS ssl_version,
+                   s.cipher                                   AS ssl_cipher
+            FROM (SELECT 1) AS one
+            LEFT JOIN pg_stat_ssl s ON s.pid = pg_backend_pid() AND s.ssl
+            """;
+
+    /** Who holds the advisory lock (classid, objid) as (int, int): application name says host or pod. */
+    static final String LOCK_HOLDER = """
+            SELECT a.pid, a.application_name, a.usename, a.client_addr::text AS client_addr,
+                   a.backend_start, a.state
+            FROM pg_locks l
+            JOIN pg_stat_activity a ON a.pid = l.pid
+            WHERE l.locktype = 'advisory' AND l.granted
+              AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+              AND l.classid = ?::oid AND l.objid = ?::oid AND l.objsubid = 2
+            LIMIT 1
+            """;
+
+    static final String EXTENSIONS = """
+            SELECT a.name, a.default_version, a.installed_version
+            FROM pg_available_extensions a
+            WHERE a.name IN ('timescaledb', 'vector', 'uuid-ossp')
+            """;
+}

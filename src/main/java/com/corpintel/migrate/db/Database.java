@@ -1,0 +1,78 @@
+package com.corpintel.migrate.db;
+
+import com.corpintel.migrate.config.ConnectionSettings;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+
+/** Opens sessions to the configured database; every failure becomes a {@link com.corpintel.migrate.Failure}. */
+public final class Database {
+
+    private final ConnectionSettings connection;
+    private final SessionSettings session;
+    private final PGSimpleDataSource dataSource;
+
+    public Database(ConnectionSettings connection, SessionSettings session) {
+        this.connection = connection;
+        this.session = session;
+        this.dataSource = dataSource(connection, session);
+    }
+
+    public ConnectionSettings connection() {
+        return connection;
+    }
+
+    public SessionSettings session() {
+        return session;
+    }
+
+    public String schema() {
+        return session.schema();
+    }
+
+    /** For Flyway, which opens its own sessions; same settings as {@link #connect()}. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Connection connect() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw SqlFailures.onConnect(e, connection);
+        }
+    }
+
+    private static PGSimpleDataSource dataSource(ConnectionSettings connection, SessionSettings session) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setServerNames(new String[] {connection.host()});
+        ds.setPortNumbers(new int[] {connection.port()});
+        ds.setDatabaseName(connection.database());
+        ds.setUser(connection.user());
+        if (connection.password() != null) {
+            ds.setPassword(connection.password().reveal());
+        }
+        ds.setSslmode(connection.sslMode());
+        ds.setApplicationName(session.applicationName());
+        ds.setConnectTimeout(seconds(session.connectTimeout()));
+        ds.setLoginTimeout(seconds(session.connectTimeout()));
+        ds.setTcpKeepAlive(true);
+        ds.setOptions("-c lock_timeout=" + session.lockTimeout().toMillis()
+                + " -c statement_timeout=" + session.statementTimeout().toMillis());
+        for (Map.Entry<String, String> parameter : connection.parameters().entrySet()) {
+            try {
+                ds.setProperty(parameter.getKey(), parameter.getValue());
+            } catch (SQLException e) {
+                throw new IllegalArgumentException("unsupported connection parameter " + parameter.getKey(), e);
+            }
+        }
+        return ds;
+    }
+
+    private static int seconds(java.time.Duration duration) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, duration.toSeconds()));
+    }
+}

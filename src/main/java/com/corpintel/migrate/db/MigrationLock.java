@@ -1,0 +1,137 @@
+package com.corpintel.migrate.db;
+
+import com.corpintel.migrate.Failure;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.zip.CRC32;
+
+/**
+ * The one lock every schema-changing command holds: a session-level advisory lock
+ * on its own connection, keyed by the target schema. Waiting is bounded; the
+ * message names the holder through its application name, which carries the host
+ * or pod name. The server releases the lock if this process dies.
+ */
+public final class MigrationLock implements AutoCloseable {
+
+    /** "IMIG": the first half of the two-int advisory lock key, the same for every schema. */
+    static final int CLASS_ID = 0x494D4947;
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(50);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(1);
+
+    /** Who holds the lock, as pg_stat_activity shows them. */
+    public record Holder(int pid, String applicationName, String user, String clientAddress, OffsetDateTime since) {
+        public String describe() {
+            return "'" + applicationName + "' (pid " + pid + ", user " + user
+                    + (clientAddress == null ? "" : ", from " + clientAddress)
+                    + (since == null ? "" : ", connected since " + since) + ")";
+        }
+    }
+
+    private final Connection connection;
+
+    private MigrationLock(Connection connection) {
+        this.connection = connection;
+    }
+
+    public static MigrationLock acquire(Database database, Duration wait, Consumer<String> progress) {
+        Connection connection = database.connect();
+        try {
+            int objectId = objectId(database.schema());
+            long deadline = System.nanoTime() + wait.toNanos();
+            Duration pause = FIRST_PAUSE;
+            boolean reported = false;
+            while (true) {
+                if (tryLock(connection, objectId)) {
+                    return new MigrationLock(connection);
+                }
+                Optional<Holder> holder = holder(connection, objectId);
+                if (System.nanoTime() >= deadline) {
+                    throw new Failure(Failure.Kind.LOCK, "another migration is running: the migration lock of schema "
+                            + database.schema() + " is held by "
+                            + holder.map(Holder::describe).orElse("a session that just let it go")
+                            + "; gave up after " + wait.toMillis() + " ms (--lock-wait)");
+                }
+                if (!reported && holder.isPresent()) {
+                    progress.accept("waiting up to " + wait.toSeconds() + " s for the migration lock held by "
+                            + holder.get().describe());
+                    reported = true;
+                }
+                Thread.sleep(Math.min(pause.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            }
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new Failure(Failure.Kind.CONNECTION, "cannot take the migration lock: " + SqlFailures.serverMessage(e), e);
+        } catch (InterruptedException e) {
+            closeQuietly(connection);
+            Thread.currentThread().interrupt();
+            throw new Failure(Failure.Kind.LOCK, "interrupted while waiting for the migration lock");
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    static int objectId(String schema) {
+        CRC32 crc = new CRC32();
+        crc.update(schema.getBytes(StandardCharsets.UTF_8));
+        return (int) (crc.getValue() & 0x7fffffff);
+    }
+
+    private static boolean tryLock(Connection connection, int objectId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+            statement.setInt(1, CLASS_ID);
+            statement.setInt(2, objectId);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static Optional<Holder> holder(Connection connection, int objectId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(CatalogQueries.LOCK_HOLDER)) {
+            statement.setLong(1, CLASS_ID);
+            statement.setLong(2, objectId);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Holder(
+                        rs.getInt("pid"),
+                        rs.getString("application_name"),
+                        rs.getString("usename"),
+                        rs.getString("client_addr"),
+                        rs.getObject("backend_start", OffsetDateTime.class)));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        // Closing the session releases the lock even if the unlock call fails.
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock_all()")) {
+            statement.execute();
+        } catch (SQLException ignored) {
+            // the session is going away anyway
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing left to release
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package com.corpintel.migrate.db;
+
+import com.corpintel.migrate.Failure;
+import com.corpintel.migrate.config.ConnectionSettings;
+import com.corpintel.migrate.config.Redaction;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+
+/** Turns the driver's exceptions into failures an operator can act on, by SQLSTATE. */
+public final class SqlFailures {
+
+    public static final String LOCK_NOT_AVAILABLE = "55P03";
+    public static final String QUERY_CANCELED = "57014";
+    public static final String READ_ONLY_TRANSACTION = "25006";
+
+    private SqlFailures() {
+    }
+
+    /** A failure while opening a session: always a connection failure, with the reason. */
+    public static Failure onConnect(SQLException e, ConnectionSettings where) {
+        String target = where.host() + ":" + where.port();
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String reason;
+        Throwable root = rootCause(e);
+        if (root instanceof UnknownHostException) {
+            reason = "unknown host " + where.host();
+        } else if (root instanceof ConnectException || root instanceof NoRouteToHostException) {
+            reason = "connection refused or unreachable (is the server running and accepting TCP connections on "
+                    + target + "?)";
+        } else if (root instanceof SocketTimeoutException) {
+            reason = "timed out connecting to " + target;
+        } else if (state.equals("28P01")) {
+            reason = "password authentication failed for user \"" + where.user() + "\"";
+        } else if (state.equals("3D000")) {
+            reason = "database \"" + where.database() + "\" does not exist";
+        } else {
+            reason = serverMessage(e);
+        }
+        return Failure.connection("cannot connect to " + where.describe() + ": " + reason, e);
+    }
+
+    /** The server's own message, first line only, redacted. */
+    public static String serverMessage(SQLException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        return Redaction.redact(newline >= 0 ? message.substring(0, newline) : message).trim();
+    }
+
+    public static SQLException findSqlException(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    public static boolean isLockTimeout(Throwable error) {
+        SQLException sql = findSqlException(error);
+        return sql != null && LOCK_NOT_AVAILABLE.equals(sql.getSQLState());
+    }
+
+    private static Throwable rootCause(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

@@ -1,0 +1,32 @@
+package com.corpintel.migrate.migrate;
+
+import java.time.Instant;
+
+/**
+ * One migration as the history and the bundle see it together.
+ *
+ * @param state           Flyway's state in lower case: success, pending, failed, future, missing, …
+ * @param installedOn     null when not applied
+ * @param executionMillis null when not applied
+ * @param checksum        the applied checksum when applied, else the bundled one
+ */
+public record MigrationRecord(
+        String version,
+        String description,
+        String type,
+        String state,
+        String script,
+        Instant installedOn,
+        String installedBy,
+        Integer executionMillis,
+        Integer checksum,
+        Integer installedRank) {
+
+    public boolean applied() {
+        return installedOn != null;
+    }
+
+    public String label() {
+        return "V" + version + " " + description;
+    }
+}

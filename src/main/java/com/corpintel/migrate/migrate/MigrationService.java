@@ -1,0 +1,328 @@
+package com.corpintel.migrate.migrate;
+
+import com.corpintel.migrate.Failure;
+import com.corpintel.migrate.db.Database;
+import com.corpintel.migrate.db.Extensions;
+import com.corpintel.migrate.db.MigrationLock;
+import com.corpintel.migrate.db.ServerInfo;
+import com.corpintel.migrate.db.SqlFailures;
+import com.corpintel.migrate.timescale.Edition;
+import com.corpintel.migrate.timescale.EditionChoice;
+import com.corpintel.migrate.timescale.FeatureMode;
+import com.corpintel.migrate.timescale.TimescaleLicense;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.flywaydb.core.api.output.MigrateOutput;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.output.ValidateOutput;
+import org.flywaydb.core.api.output.ValidateResult;
+import org.flywaydb.core.internal.exception.FlywayMigrateException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Applies and reports the bundled migrations through Flyway. Flyway owns the
+ * history table and the execution of each script; this class adds what operators
+ * need around it: refusals before anything changes, one bounded lock shared by
+ * every schema-changing command, retries of lock timeouts, and reports as data.
+ */
+public final class MigrationService {
+
+    public static final String HISTORY_TABLE = "flyway_schema_history";
+
+    /** How a schema-changing command waits and retries. */
+    public record Patience(Duration lockWait, int lockTimeoutRetries, Duration firstRetryPause) {
+    }
+
+    private final Database database;
+    private final FeatureMode featureMode;
+    private final String installedBy;
+    private final Consumer<String> progress;
+
+    public MigrationService(Database database, FeatureMode featureMode, String installedBy, Consumer<String> progress) {
+        this.database = database;
+        this.featureMode = featureMode;
+        this.installedBy = installedBy;
+        this.progress = progress;
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    public StatusReport status() {
+        requireReachable();
+        return statusOf(flyway(null));
+    }
+
+    public HistoryReport history() {
+        requireReachable();
+        List<MigrationRecord> all = Arrays.stream(info(flyway(null)).all()).map(MigrationService::record).toList();
+        return new HistoryReport(database.connection().describe(), database.schema(), all);
+    }
+
+    /** The versions this binary carries, oldest first; needs no database. */
+    public List<String> bundledVersions() {
+        return Arrays.stream(info(flyway(null)).all())
+                .filter(i -> i.getVersion() != null && i.getState().isResolved())
+                .map(i -> i.getVersion().getVersion())
+                .toList();
+    }
+
+    // ------------------------------------------------------------------ upgrade
+
+    /**
+     * Applies pending migrations up to {@code target} (null: the bundled head).
+     *
+     * @throws Failure refused (unknown target, target below current, read-only,
+     *                 missing extensions, license), lock, migration or validation failures
+     */
+    public UpgradeResult upgrade(String target, Patience patience) {
+        ServerInfo server = requireReachable();
+        Preflight.requireSupportedServer(server);
+        Preflight.requireWritable(server);
+
+        Flyway flyway = flyway(target);
+        StatusReport before = statusOf(flyway(null));
+        if (target != null) {
+            requireKnownTarget(target, before);
+        }
+        if (!before.failed().isEmpty()) {
+            MigrationRecord failed = before.failed().get(0);
+            throw new Failure(Failure.Kind.VALIDATION, "the history records a failed migration, " + failed.label()
+                    + ": repair it before upgrading (see MIGRATION_GUIDE, troubleshooting)");
+        }
+
+        try (MigrationLock lock = MigrationLock.acquire(database, patience.lockWait(), progress)) {
+            String license = null;
+            Edition edition = null;
+            List<UpgradeResult.Applied> applied = new ArrayList<>();
+            String initial;
+            try (Connection connection = database.connect()) {
+                MigrationInfoService info = info(flyway);
+                initial = info.current() == null ? null : info.current().getVersion().getVersion();
+                if (info.pending().length > 0) {
+                    Preflight.requireExtensions(Extensions.read(connection));
+                    license = TimescaleLicense.probe(connection);
+                    edition = EditionChoice.choose(license, featureMode);
+                    if (edition == Edition.APACHE && pendingIncludes(info, TimescaleFeaturesMigration.VERSION)) {
+                        progress.accept("TimescaleDB runs under the Apache license: skipping "
+                                + String.join("; ", edition.skippedFeatures));
+                    }
+                } else {
+                    license = TimescaleLicense.ofInstalled(connection).orElse(null);
+                    edition = license == null ? null : EditionChoice.choose(license, FeatureMode.AUTO);
+                }
+            } catch (SQLException e) {
+                throw new Failure(Failure.Kind.CONNECTION, "cannot prepare the upgrade: " + SqlFailures.serverMessage(e), e);
+            }
+            migrate(flyway, patience, applied);
+            return new UpgradeResult(initial, target, applied, license, edition, statusOf(flyway(null)));
+        }
+    }
+
+    private void migrate(Flyway flyway, Patience patience, List<UpgradeResult.Applied> applied) {
+        Duration pause = patience.firstRetryPause();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                MigrateResult result = flyway.migrate();
+                collect(result, applied);
+                return;
+            } catch (FlywayMigrateException e) {
+                if (e.getErrorResult() != null) {
+                    collect(e.getErrorResult(), applied);
+                }
+                if (SqlFailures.isLockTimeout(e) && attempt <= patience.lockTimeoutRetries()) {
+                    progress.accept("lock_timeout while applying " + label(e.getMigration())
+                            + " (another session holds a lock on its tables); retry " + attempt + " of "
+                            + patience.lockTimeoutRetries() + " in " + pause.toMillis() + " ms");
+                    sleep(pause);
+                    pause = pause.multipliedBy(2);
+                    continue;
+                }
+                throw migrationFailed(e);
+            } catch (FlywayValidateException e) {
+                throw new Failure(Failure.Kind.VALIDATION, "the applied migrations no longer match the bundled scripts: "
+                        + firstLine(e.getMessage()) + " (run `intel-migrate status` for details)", e);
+            } catch (FlywayException e) {
+                throw translate(e, "upgrade failed");
+            }
+        }
+    }
+
+    private static void collect(MigrateResult result, List<UpgradeResult.Applied> applied) {
+        for (MigrateOutput output : result.migrations) {
+            if (!Boolean.TRUE.equals(output.rolledBack) && output.version != null && !output.version.isEmpty()) {
+                applied.add(new UpgradeResult.Applied(output.version, output.description, output.executionTime));
+            }
+        }
+    }
+
+    private Failure migrationFailed(FlywayMigrateException e) {
+        SQLException sql = SqlFailures.findSqlException(e);
+        String reason = sql != null ? SqlFailures.serverMessage(sql) : firstLine(e.getMessage());
+        if (sql != null && sql.getSQLState() != null) {
+            reason += " [SQLSTATE " + sql.getSQLState() + "]";
+        }
+        String where = label(e.getMigration());
+        String state = e.isExecutableInTransaction()
+                ? "it ran in a transaction that was rolled back, so the database is as before " + where
+                : where + " is not transactional: the history records it as failed and the schema may be partly"
+                        + " changed; repair before retrying";
+        Failure.Kind kind = SqlFailures.isLockTimeout(e) ? Failure.Kind.LOCK : Failure.Kind.MIGRATION;
+        return new Failure(kind, where + " failed: " + reason + "; " + state, e);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private ServerInfo requireReachable() {
+        try (Connection connection = database.connect()) {
+            return ServerInfo.read(connection);
+        } catch (SQLException e) {
+            throw SqlFailures.onConnect(e, database.connection());
+        }
+    }
+
+    private void requireKnownTarget(String target, StatusReport before) {
+        MigrationVersion wanted;
+        try {
+            wanted = MigrationVersion.fromVersion(target);
+        } catch (FlywayException e) {
+            throw Failure.refused("invalid target version '" + target + "'");
+        }
+        List<String> bundled = bundledVersions();
+        if (!bundled.contains(wanted.getVersion())) {
+            throw Failure.refused("unknown target version " + target + ": the bundled versions are "
+                    + String.join(", ", bundled));
+        }
+        if (before.current() != null
+                && MigrationVersion.fromVersion(before.current().version()).isNewerThan(wanted.getVersion())) {
+            throw Failure.refused("target " + target + " is below the current version " + before.current().version()
+                    + "; use downgrade-to to go back");
+        }
+    }
+
+    Flyway flyway(String target) {
+        var configuration = Flyway.configure(MigrationService.class.getClassLoader())
+                .dataSource(database.dataSource())
+                .schemas(database.schema())
+                .defaultSchema(database.schema())
+                .createSchemas(true)
+                .table(HISTORY_TABLE)
+                .locations(BundledScripts.MIGRATION_LOCATION)
+                .javaMigrations(new TimescaleFeaturesMigration(featureMode))
+                .installedBy(installedBy)
+                .cleanDisabled(true)
+                .validateMigrationNaming(true)
+                .failOnMissingLocations(true)
+                .connectRetries(0)
+                .ignoreMigrationPatterns("*:future", "*:pending");
+        if (target != null) {
+            configuration.target(target);
+        }
+        return configuration.load();
+    }
+
+    private MigrationInfoService info(Flyway flyway) {
+        try {
+            return flyway.info();
+        } catch (FlywayException e) {
+            throw translate(e, "cannot read the migration history");
+        }
+    }
+
+    private StatusReport statusOf(Flyway flyway) {
+        MigrationInfoService info = info(flyway);
+        List<MigrationRecord> all = Arrays.stream(info.all()).map(MigrationService::record).toList();
+        MigrationInfo current = info.current();
+        String head = all.stream()
+                .filter(r -> !r.state().startsWith("future") && !r.state().startsWith("missing"))
+                .map(MigrationRecord::version)
+                .reduce((a, b) -> b)
+                .orElse(null);
+        List<StatusReport.Problem> problems = new ArrayList<>();
+        ValidateResult validation;
+        try {
+            validation = flyway.validateWithResult();
+        } catch (FlywayException e) {
+            throw translate(e, "cannot validate the migration history");
+        }
+        if (!validation.validationSuccessful && validation.invalidMigrations != null) {
+            for (ValidateOutput invalid : validation.invalidMigrations) {
+                String kind = invalid.errorDetails == null || invalid.errorDetails.errorCode == null
+                        ? "invalid" : invalid.errorDetails.errorCode.toString().toLowerCase(Locale.ROOT);
+                String message = invalid.errorDetails == null ? "" : firstLine(invalid.errorDetails.errorMessage);
+                problems.add(new StatusReport.Problem(invalid.version, invalid.description, kind, message));
+            }
+        }
+        return new StatusReport(
+                database.connection().describe(),
+                database.schema(),
+                current == null ? null : record(current),
+                head,
+                (int) all.stream().filter(r -> r.applied() && r.state().equals("success")).count(),
+                all.stream().filter(r -> r.state().equals("pending")).toList(),
+                all.stream().filter(r -> r.state().contains("failed")).toList(),
+                problems,
+                all.stream().filter(r -> r.state().startsWith("future")).toList());
+    }
+
+    private static boolean pendingIncludes(MigrationInfoService info, String version) {
+        return Arrays.stream(info.pending()).anyMatch(i -> i.getVersion() != null
+                && i.getVersion().getVersion().equals(version));
+    }
+
+    static MigrationRecord record(MigrationInfo info) {
+        return new MigrationRecord(
+                info.getVersion() == null ? null : info.getVersion().getVersion(),
+                info.getDescription(),
+                info.getType() == null ? null : info.getType().name(),
+                info.getState().name().toLowerCase(Locale.ROOT),
+                info.getScript(),
+                info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant(),
+                info.getInstalledBy(),
+                info.getInstalledOn() == null ? null : info.getExecutionTime(),
+                info.getChecksum(),
+                info.getInstalledRank());
+    }
+
+    private static String label(MigrationInfo info) {
+        return info == null ? "a migration" : "V" + info.getVersion() + " " + info.getDescription();
+    }
+
+    private Failure translate(FlywayException e, String what) {
+        SQLException sql = SqlFailures.findSqlException(e);
+        if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            return SqlFailures.onConnect(sql, database.connection());
+        }
+        String reason = sql != null ? SqlFailures.serverMessage(sql) : firstLine(e.getMessage());
+        return new Failure(Failure.Kind.MIGRATION, what + ": " + reason, e);
+    }
+
+    static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        String trimmed = text.strip();
+        int newline = trimmed.indexOf('\n');
+        return newline >= 0 ? trimmed.substring(0, newline).strip() : trimmed;
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failure(Failure.Kind.MIGRATION, "interrupted while waiting to retry");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package com.corpintel.migrate.migrate;
+
+import com.corpintel.migrate.Failure;
+import com.corpintel.migrate.db.Extensions;
+import com.corpintel.migrate.db.ServerInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The refusals a schema-changing command makes before it touches anything. */
+final class Preflight {
+
+    private Preflight() {
+    }
+
+    static void requireSupportedServer(ServerInfo server) {
+        if (server.versionNumber() < ServerInfo.MINIMUM_VERSION_NUMBER) {
+            throw Failure.refused("PostgreSQL " + server.version() + " is too old: the platform schema needs 14 or newer");
+        }
+    }
+
+    static void requireWritable(ServerInfo server) {
+        if (server.inRecovery()) {
+            throw Failure.refused("the server is a read-only standby (pg_is_in_recovery() is true): "
+                    + "run schema changes against the primary");
+        }
+        if (server.readOnly()) {
+            throw Failure.refused("this session is read-only (transaction_read_only is on, e.g. through"
+                    + " default_transaction_read_only for the database or role): nothing can be changed");
+        }
+    }
+
+    /** Every extension the migrations create must be installable; timescaledb must also be preloaded. */
+    static void requireExtensions(Extensions extensions) {
+        List<String> missing = new ArrayList<>();
+        for (Extensions.Extension required : Extensions.REQUIRED) {
+            Extensions.Available found = extensions.find(required.name());
+            if (found == null) {
+                missing.add(required.name() + " (" + required.packageHint() + ")");
+            } else if (!found.atLeast(required.minimumVersion())) {
+                missing.add(required.name() + " " + required.minimumVersion() + " or newer (the server has "
+                        + found.effectiveVersion() + ")");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw Failure.refused("required extensions are not available on the server: " + String.join(", ", missing)
+                    + "; install them on the database server first");
+        }
+        Extensions.Available timescale = extensions.find("timescaledb");
+        if (timescale.installedVersion() == null && !extensions.timescalePreloaded()) {
+            throw Failure.refused("timescaledb is installed on the server but not preloaded: add timescaledb to"
+                    + " shared_preload_libraries in postgresql.conf and restart the server");
+        }
+    }
+}

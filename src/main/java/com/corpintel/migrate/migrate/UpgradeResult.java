@@ -1,0 +1,25 @@
+package com.corpintel.migrate.migrate;
+
+import com.corpintel.migrate.timescale.Edition;
+
+import java.util.List;
+
+/**
+ * What an upgrade did.
+ *
+ * @param before   the version before, null when nothing was applied
+ * @param edition  the TimescaleDB branch this server takes; null when it could not be told
+ * @param license  what SHOW timescaledb.license said, or null
+ * @param status   the state after the upgrade
+ */
+public record UpgradeResult(
+        String before,
+        String target,
+        List<Applied> applied,
+        String license,
+        Edition edition,
+        StatusReport status) {
+
+    public record Applied(String version, String description, int executionMillis) {
+    }
+}

@@ -1,0 +1,140 @@
+package com.corpintel.migrate.render;
+
+import com.corpintel.migrate.migrate.HistoryReport;
+import com.corpintel.migrate.migrate.MigrationRecord;
+import com.corpintel.migrate.migrate.StatusReport;
+import com.corpintel.migrate.migrate.UpgradeResult;
+import com.corpintel.migrate.report.Check;
+import com.corpintel.migrate.report.CheckReport;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One JSON document per command; field names and order are part of the interface. */
+final class JsonRenderer implements Renderer {
+
+    @Override
+    public String status(StatusReport status) {
+        Map<String, Object> doc = document("status");
+        doc.putAll(statusFields(status));
+        return Json.write(doc);
+    }
+
+    @Override
+    public String upgrade(UpgradeResult result) {
+        Map<String, Object> doc = document("upgrade");
+        doc.put("before", result.before());
+        doc.put("target", result.target());
+        doc.put("applied", result.applied().stream().map(a -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("version", a.version());
+            m.put("description", a.description());
+            m.put("executionMillis", a.executionMillis());
+            return (Object) m;
+        }).toList());
+        Map<String, Object> timescale = new LinkedHashMap<>();
+        timescale.put("license", result.license());
+        timescale.put("edition", result.edition());
+        timescale.put("skippedFeatures", result.edition() == null ? List.of() : result.edition().skippedFeatures);
+        doc.put("timescale", timescale);
+        doc.put("status", statusFields(result.status()));
+        return Json.write(doc);
+    }
+
+    @Override
+    public String current(StatusReport status, boolean verbose) {
+        Map<String, Object> doc = document("current");
+        doc.put("database", status.database());
+        doc.put("schema", status.schema());
+        doc.put("version", status.currentVersion());
+        doc.put("migration", status.current() == null ? null : migration(status.current()));
+        return Json.write(doc);
+    }
+
+    @Override
+    public String history(HistoryReport history, boolean verbose) {
+        Map<String, Object> doc = document("history");
+        doc.put("database", history.database());
+        doc.put("schema", history.schema());
+        doc.put("migrations", history.migrations().stream().map(m -> (Object) migration(m)).toList());
+        return Json.write(doc);
+    }
+
+    @Override
+    public String checks(CheckReport report) {
+        Map<String, Object> doc = document(report.command());
+        doc.put("database", report.database());
+        doc.put("ok", !report.anyFailed());
+        doc.put("checks", report.checks().stream().map(JsonRenderer::check).toList());
+        return Json.write(doc);
+    }
+
+    @Override
+    public String failure(String command, int exitCode, String kind, String message) {
+        Map<String, Object> doc = document(command);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("exitCode", exitCode);
+        error.put("kind", kind);
+        error.put("message", message);
+        doc.put("error", error);
+        return Json.write(doc);
+    }
+
+    private static Map<String, Object> document(String command) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("command", command);
+        return doc;
+    }
+
+    private static Map<String, Object> statusFields(StatusReport status) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("database", status.database());
+        doc.put("schema", status.schema());
+        doc.put("current", status.currentVersion());
+        doc.put("head", status.head());
+        doc.put("upToDate", status.upToDate());
+        doc.put("applied", status.appliedCount());
+        doc.put("pending", status.pending().stream().map(m -> (Object) brief(m)).toList());
+        doc.put("failed", status.failed().stream().map(m -> (Object) brief(m)).toList());
+        doc.put("problems", status.problems().stream().map(p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("version", p.version());
+            m.put("description", p.description());
+            m.put("kind", p.kind());
+            m.put("message", p.message());
+            return (Object) m;
+        }).toList());
+        doc.put("future", status.future().stream().map(m -> (Object) brief(m)).toList());
+        return doc;
+    }
+
+    private static Map<String, Object> brief(MigrationRecord m) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("version", m.version());
+        doc.put("description", m.description());
+        return doc;
+    }
+
+    private static Map<String, Object> migration(MigrationRecord m) {
+        Map<String, Object> doc = brief(m);
+        doc.put("type", m.type());
+        doc.put("state", m.state());
+        doc.put("script", m.script());
+        doc.put("installedRank", m.installedRank());
+        doc.put("installedOn", m.installedOn());
+        doc.put("installedBy", m.installedBy());
+        doc.put("executionMillis", m.executionMillis());
+        doc.put("checksum", m.checksum());
+        return doc;
+    }
+
+    private static Object check(Check check) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("name", check.name());
+        doc.put("status", check.status());
+        doc.put("detail", check.detail());
+        doc.put("nextStep", check.nextStep());
+        return doc;
+    }
+}

@@ -1,0 +1,27 @@
+package com.corpintel.migrate.render;
+
+import com.corpintel.migrate.migrate.HistoryReport;
+import com.corpintel.migrate.migrate.StatusReport;
+import com.corpintel.migrate.migrate.UpgradeResult;
+import com.corpintel.migrate.report.CheckReport;
+
+/** Turns a command's result into what it prints on stdout. */
+public interface Renderer {
+
+    String status(StatusReport status);
+
+    String upgrade(UpgradeResult result);
+
+    String current(StatusReport status, boolean verbose);
+
+    String history(HistoryReport history, boolean verbose);
+
+    String checks(CheckReport report);
+
+    /** The stdout document of a failed command; text prints nothing there (the message goes to stderr). */
+    String failure(String command, int exitCode, String kind, String message);
+
+    static Renderer of(OutputFormat format, Style style) {
+        return format == OutputFormat.JSON ? new JsonRenderer() : new TextRenderer(style);
+    }
+}

@@ -1,0 +1,172 @@
+package com.corpintel.migrate.render;
+
+import com.corpintel.migrate.migrate.HistoryReport;
+import com.corpintel.migrate.migrate.MigrationRecord;
+import com.corpintel.migrate.migrate.StatusReport;
+import com.corpintel.migrate.migrate.UpgradeResult;
+import com.corpintel.migrate.report.Check;
+import com.corpintel.migrate.report.CheckReport;
+import com.corpintel.migrate.timescale.Edition;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Text for people: short, aligned, coloured only when {@link Style} allows. */
+final class TextRenderer implements Renderer {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final Style style;
+
+    TextRenderer(Style style) {
+        this.style = style;
+    }
+
+    @Override
+    public String status(StatusReport status) {
+        StringBuilder out = new StringBuilder();
+        line(out, "Database", status.database() + " (schema " + status.schema() + ")");
+        line(out, "Current version", status.current() == null ? "none (nothing applied)" : status.current().label());
+        line(out, "Bundled head", status.head() == null ? "none" : "V" + status.head());
+        line(out, "Applied", String.valueOf(status.appliedCount()));
+        line(out, "Pending", status.pending().isEmpty() ? style.good("0")
+                : style.warn(status.pending().size() + ": " + labels(status.pending())));
+        if (!status.failed().isEmpty()) {
+            line(out, "Failed", style.bad(status.failed().size() + ": " + labels(status.failed())));
+        }
+        for (StatusReport.Problem problem : status.problems()) {
+            line(out, "Problem", style.bad("V" + problem.version() + " " + problem.description() + ": "
+                    + problem.kind() + (problem.message().isEmpty() ? "" : " (" + problem.message() + ")")));
+        }
+        if (!status.future().isEmpty()) {
+            line(out, "Newer than this binary", style.warn(labels(status.future())));
+        }
+        line(out, "State", status.upToDate()
+                ? style.good("up to date")
+                : status.failed().isEmpty() && status.problems().isEmpty()
+                        ? style.warn("pending migrations") : style.bad("needs attention"));
+        return out.toString();
+    }
+
+    @Override
+    public String upgrade(UpgradeResult result) {
+        StringBuilder out = new StringBuilder();
+        if (result.applied().isEmpty()) {
+            out.append(style.good("Nothing to apply: the schema is already at "
+                    + (result.status().current() == null ? "no version" : "V" + result.status().currentVersion())
+                    + (result.target() == null ? "" : " (target V" + result.target() + ")")
+                    + "; nothing was changed.")).append('\n');
+        } else {
+            out.append("Applied ").append(result.applied().size()).append(" migration")
+                    .append(result.applied().size() == 1 ? "" : "s").append(" (from ")
+                    .append(result.before() == null ? "an empty history" : "V" + result.before()).append("):\n");
+            for (UpgradeResult.Applied applied : result.applied()) {
+                out.append("  ").append(style.good("✓")).append(" V").append(applied.version()).append(' ')
+                        .append(applied.description()).append(style.dim("  " + applied.executionMillis() + " ms"))
+                        .append('\n');
+            }
+        }
+        if (result.edition() == Edition.APACHE) {
+            out.append(style.warn("TimescaleDB license: apache — degraded: "
+                    + String.join("; ", result.edition().skippedFeatures))).append('\n');
+        } else if (result.edition() == Edition.COMMUNITY) {
+            out.append("TimescaleDB license: timescale (community) — every feature enabled\n");
+        }
+        out.append('\n').append(status(result.status()));
+        return out.toString();
+    }
+
+    @Override
+    public String current(StatusReport status, boolean verbose) {
+        MigrationRecord current = status.current();
+        if (!verbose) {
+            return current == null ? "0\n" : current.version() + "\n";
+        }
+        if (current == null) {
+            return "0 (nothing applied to " + status.database() + ", schema " + status.schema() + ")\n";
+        }
+        return current.version() + " " + current.description() + " — applied "
+                + (current.installedOn() == null ? "?" : WHEN.format(current.installedOn()))
+                + " by " + current.installedBy() + "\n";
+    }
+
+    @Override
+    public String history(HistoryReport history, boolean verbose) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(verbose
+                ? new String[] {"RANK", "VERSION", "DESCRIPTION", "TYPE", "STATE", "INSTALLED ON", "BY", "MS",
+                        "CHECKSUM", "SCRIPT"}
+                : new String[] {"VERSION", "DESCRIPTION", "STATE", "INSTALLED ON", "BY", "MS", "CHECKSUM"});
+        for (MigrationRecord m : history.migrations()) {
+            String when = m.installedOn() == null ? "-" : WHEN.format(m.installedOn());
+            String by = m.installedBy() == null ? "-" : m.installedBy();
+            String ms = m.executionMillis() == null ? "-" : String.valueOf(m.executionMillis());
+            String checksum = m.checksum() == null ? "-" : String.valueOf(m.checksum());
+            rows.add(verbose
+                    ? new String[] {m.installedRank() == null ? "-" : String.valueOf(m.installedRank()),
+                            m.version(), m.description(), m.type(), m.state(), when, by, ms, checksum, m.script()}
+                    : new String[] {m.version(), m.description(), m.state(), when, by, ms, checksum});
+        }
+        return "History of " + history.database() + " (schema " + history.schema() + ")\n" + table(rows);
+    }
+
+    @Override
+    public String checks(CheckReport report) {
+        StringBuilder out = new StringBuilder();
+        int width = report.checks().stream().mapToInt(c -> c.name().length()).max().orElse(0);
+        for (Check check : report.checks()) {
+            String mark = switch (check.status()) {
+                case PASSED -> style.good("passed  ");
+                case DEGRADED -> style.warn("degraded");
+                case FAILED -> style.bad("failed  ");
+                case SKIPPED -> style.dim("skipped ");
+            };
+            out.append(mark).append("  ").append(pad(check.name(), width)).append("  ").append(check.detail())
+                    .append('\n');
+            if (check.nextStep() != null) {
+                out.append("          ").append(" ".repeat(width + 2)).append("→ ").append(check.nextStep())
+                        .append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String failure(String command, int exitCode, String kind, String message) {
+        return "";
+    }
+
+    private void line(StringBuilder out, String label, String value) {
+        out.append(style.strong(pad(label + ":", 24))).append(value).append('\n');
+    }
+
+    private static String labels(List<MigrationRecord> records) {
+        return String.join(", ", records.stream().map(MigrationRecord::label).toList());
+    }
+
+    private static String table(List<String[]> rows) {
+        int columns = rows.get(0).length;
+        int[] widths = new int[columns];
+        for (String[] row : rows) {
+            for (int i = 0; i < columns; i++) {
+                widths[i] = Math.max(widths[i], String.valueOf(row[i]).length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < columns; i++) {
+                line.append(i == columns - 1 ? String.valueOf(row[i]) : pad(String.valueOf(row[i]), widths[i] + 2));
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+}

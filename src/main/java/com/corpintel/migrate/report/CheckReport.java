@@ -1,0 +1,11 @@
+package com.corpintel.migrate.report;
+
+import java.util.List;
+
+/** A list of checks, in the order they ran. */
+public record CheckReport(String command, String database, List<Check> checks) {
+
+    public boolean anyFailed() {
+        return checks.stream().anyMatch(c -> c.status() == Check.Status.FAILED);
+    }
+}

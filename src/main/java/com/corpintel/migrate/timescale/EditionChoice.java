@@ -1,0 +1,34 @@
+package com.corpintel.migrate.timescale;
+
+import com.corpintel.migrate.Failure;
+
+/** From the server's license and the operator's --timescale-features to the branch taken. */
+public final class EditionChoice {
+
+    private EditionChoice() {
+    }
+
+    /**
+     * @param license what {@code SHOW timescaledb.license} said: {@code timescale} or {@code apache}
+     * @throws Failure refused when the license is unknown, or when it lacks features and the mode requires them
+     */
+    public static Edition choose(String license, FeatureMode mode) {
+        if (license == null) {
+            throw Failure.refused("cannot tell TimescaleDB's license: SHOW timescaledb.license gave nothing");
+        }
+        return switch (license.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "timescale" -> Edition.COMMUNITY;
+            case "apache" -> {
+                if (mode == FeatureMode.REQUIRED) {
+                    throw Failure.refused("TimescaleDB runs under the Apache license here, which lacks "
+                            + String.join(", ", Edition.APACHE.skippedFeatures)
+                            + "; --timescale-features=required asks for all of them (use a TimescaleDB built with"
+                            + " its community license, or --timescale-features=auto to accept the degradation)");
+                }
+                yield Edition.APACHE;
+            }
+            default -> throw Failure.refused("unknown TimescaleDB license '" + license
+                    + "' (expected 'timescale' or 'apache')");
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package com.corpintel.migrate.timescale;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/**
+ * Reads TimescaleDB's license. The setting exists only where the extension is
+ * loaded into the database; before the first migration has created it, the
+ * extension is created inside a transaction that is always rolled back, so the
+ * question is answered without changing anything.
+ */
+public final class TimescaleLicense {
+
+    private TimescaleLicense() {
+    }
+
+    /** The license of a database where the extension already exists, if it does. */
+    public static Optional<String> ofInstalled(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT current_setting('timescaledb.license', true)"
+                             + " FROM pg_extension WHERE extname = 'timescaledb'")) {
+            return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+        }
+    }
+
+    /**
+     * The license, creating the extension in a rolled-back transaction when it does
+     * not exist yet. Needs the privilege to create the extension (as upgrade does).
+     */
+    public static String probe(Connection connection) throws SQLException {
+        Optional<String> installed = ofInstalled(connection);
+        if (installed.isPresent()) {
+            return installed.get();
+        }
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS timescaledb");
+            try (ResultSet rs = statement.executeQuery("SELECT current_setting('timescaledb.license', true)")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+}
