@@ -20,17 +20,17 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
     public static Duration parse(String value) {
         String text = value.trim().toLowerCase(Locale.ROOT);
         Matcher m = SIMPLE.matcher(text);
-        if (m.matches()) {
-            long amount = Long.parseLong(m.group(1));
-            String unit = m.group(2) == null ? "s" : m.group(2);
-            return switch (unit) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "m", "min" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofSeconds(amount);
-            };
-        }
         try {
+            if (m.matches()) {
+                long amount = Long.parseLong(m.group(1));
+                String unit = m.group(2) == null ? "s" : m.group(2);
+                return switch (unit) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "m", "min" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofSeconds(amount);
+                };
+            }
             Duration duration = Duration.parse(value.trim().toUpperCase(Locale.ROOT));
             if (!duration.isNegative()) {
                 return duration;

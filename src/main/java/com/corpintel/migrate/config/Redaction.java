@@ -1,5 +1,6 @@
 package com.corpintel.migrate.config;
 
+import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.regex.Pattern;
@@ -14,7 +15,8 @@ public final class Redaction {
 
     static final String MASK = "****";
     private static final Set<String> SECRETS = new CopyOnWriteArraySet<>();
-    private static final Pattern URL_CREDENTIALS = Pattern.compile("(://[^:/?#@\\s]*):[^@\\s/]*@");
+    /** Up to the last '@' of the authority, as {@link DatabaseUrl} reads it: passwords may hold a bare '@'. */
+    private static final Pattern URL_CREDENTIALS = Pattern.compile("(://[^:/?#@\\s]*):[^\\s/?]*@");
     private static final Pattern PASSWORD_PARAMETER =
             Pattern.compile("(?i)(password\\s*[=:]\\s*)('[^']*'|\"[^\"]*\"|[^&\\s,;]+)");
 
@@ -32,7 +34,8 @@ public final class Redaction {
             return null;
         }
         String result = text;
-        for (String secret : SECRETS) {
+        // Longest first, so a secret that extends another one is masked whole.
+        for (String secret : SECRETS.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
             result = result.replace(secret, MASK);
         }
         result = URL_CREDENTIALS.matcher(result).replaceAll("$1:" + MASK + "@");

@@ -376,7 +376,8 @@ class ConnectionResolverTest {
             assertThat(password(settings)).isEqualTo("filepass");
             assertThat(settings.user()).isEqualTo("urluser");
             assertThat(settings.host()).isEqualTo("urlhost");
-            assertThat(settings.origin()).isEqualTo("DATABASE_PASSWORD_FILE, DATABASE_URL");
+            // PG* is listed as a source that was consulted, although its only field was outranked
+            assertThat(settings.origin()).isEqualTo("DATABASE_PASSWORD_FILE, DATABASE_URL, PG* variables");
         }
 
         @Test
