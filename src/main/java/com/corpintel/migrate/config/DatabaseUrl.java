@@ -86,7 +86,7 @@ public final class DatabaseUrl {
             host = rest.substring(1, close);
             String after = rest.substring(close + 1);
             if (after.startsWith(":")) {
-                port = port(after.substring(1), origin);
+                port = authorityPort(after.substring(1), origin);
             } else if (!after.isEmpty()) {
                 throw malformed(origin, "unexpected text after the IPv6 host");
             }
@@ -94,11 +94,15 @@ public final class DatabaseUrl {
             int colon = rest.indexOf(':');
             String hostText = colon >= 0 ? rest.substring(0, colon) : rest;
             if (colon >= 0) {
-                port = port(rest.substring(colon + 1), origin);
+                port = authorityPort(rest.substring(colon + 1), origin);
             }
             host = hostText.isEmpty() ? null : decode(hostText, origin, "host");
         }
 
+        if (path != null && path.contains("@")) {
+            // "user:pa/ss@host/db" splits at the '/' inside the password, as libpq does too.
+            throw malformed(origin, "the database name contains '@'; " + ENCODE_HINT);
+        }
         String database = path == null || path.isEmpty() ? null : decode(path, origin, "database name");
         String sslMode = null;
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -134,6 +138,17 @@ public final class DatabaseUrl {
             throw malformed(origin, "Unix-domain sockets are not supported; connect over TCP (host name or address)");
         }
         return new ConnectionParts(host, port, database, user, Secret.of(password), sslMode, parameters);
+    }
+
+    private static final String ENCODE_HINT =
+            "if the password contains '/', '?', '#' or '@', percent-encode it (%2F, %3F, %23, %40)";
+
+    /** A port from the URL's authority: never echoed, since a misplaced '/' may put password text there. */
+    private static Integer authorityPort(String text, String origin) {
+        if (!text.isEmpty() && !text.matches("-?\\d+")) {
+            throw malformed(origin, "the port is not a number; " + ENCODE_HINT);
+        }
+        return port(text, origin);
     }
 
     static Integer port(String text, String origin) {

@@ -26,6 +26,8 @@ public final class Redaction {
     public static void register(Secret secret) {
         if (secret != null && !secret.reveal().isEmpty()) {
             SECRETS.add(secret.reveal());
+            // As it appears inside a JSON string, where quotes and backslashes are escaped.
+            SECRETS.add(secret.reveal().replace("\\", "\\\\").replace("\"", "\\\""));
         }
     }
 

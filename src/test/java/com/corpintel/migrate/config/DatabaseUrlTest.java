@@ -303,6 +303,20 @@ class DatabaseUrlTest {
         }
 
         @Test
+        void passwordWithAnUnencodedSlashIsRejectedWithoutEchoingAnyOfIt() {
+            Failure failure = rejected("postgresql://app:Xy/9abc@db:5432/intel", "Xy/9abc");
+
+            assertThat(failure.getMessage()).doesNotContain("Xy").doesNotContain("9abc").contains("%2F");
+        }
+
+        @Test
+        void passwordWithASlashThatLooksLikeAPortIsRejectedInsteadOfMisparsed() {
+            Failure failure = rejected("postgresql://app:12/abc@db:5432/intel", "12/abc");
+
+            assertThat(failure.getMessage()).doesNotContain("abc").contains("percent-encode");
+        }
+
+        @Test
         void nonNumericPortAfterIpv6HostIsRejected() {
             rejected("postgresql://u:V6-Pw@[::1]:xyz/db", "V6-Pw");
         }

@@ -74,7 +74,7 @@ class BadInputIT {
                 "status");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
         assertOneLineError(result);
-        assertThat(result.stderr()).contains("malformed database URL in DATABASE_URL", "port 'notaport' is not a number");
+        assertThat(result.stderr()).contains("malformed database URL in DATABASE_URL", "the port is not a number");
         assertThat(result.all()).doesNotContain("Hidden-Pw-42");
 
         Cli.Result scheme = Cli.run(Map.of(), "status", "--url", "mysql://localhost/db");
