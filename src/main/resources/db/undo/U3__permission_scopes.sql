@@ -1,5 +1,7 @@
 -- Reverts V3: removes the permission scopes it inserted. Grants of these scopes
 -- in user_permissions go with them (ON DELETE CASCADE): that data is lost.
+--
+-- data-loss: grants of the 16 permission scopes to users (rows of user_permissions, deleted by ON DELETE CASCADE)
 
 DELETE FROM permissions
 WHERE scope IN (

@@ -29,6 +29,11 @@ public final class ChangeOptions {
             description = "PostgreSQL statement_timeout for each statement; 0 disables it (default: ${DEFAULT-VALUE}).")
     Duration statementTimeout;
 
+    @Option(names = "--dry-run",
+            description = "Print, in execution order, the exact SQL each step would run (the TimescaleDB branch this"
+                    + " server takes included) and change nothing, not even the history or the operations log.")
+    boolean dryRun;
+
     @Option(names = "--timescale-features", paramLabel = "MODE",
             defaultValue = "${env:INTEL_MIGRATE_TIMESCALE_FEATURES:-auto}",
             description = "auto: skip what TimescaleDB's Apache license lacks and say so; required: refuse instead"

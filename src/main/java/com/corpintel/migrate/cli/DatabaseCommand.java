@@ -34,6 +34,9 @@ abstract class DatabaseCommand implements Callable<Integer> {
     @Mixin
     OutputOptions outputOptions;
 
+    @Mixin
+    SourceOptions sourceOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -55,7 +58,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
     }
 
     protected MigrationService migrations(Database database, FeatureMode mode) {
-        return new MigrationService(database, mode,
+        return new MigrationService(database, sourceOptions.source(), mode,
                 database.connection().user() + "@" + HostName.current(), this::progress);
     }
 

@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 StatusCommand.class,
                 UpgradeCommand.class,
                 UpgradeToCommand.class,
+                DowngradeCommand.class,
+                DowngradeToCommand.class,
                 CurrentCommand.class,
                 HistoryCommand.class,
                 CheckCommand.class,

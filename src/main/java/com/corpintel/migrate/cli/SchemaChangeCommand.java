@@ -3,6 +3,7 @@ package com.corpintel.migrate.cli;
 import com.corpintel.migrate.db.Database;
 import com.corpintel.migrate.migrate.MigrationService;
 import com.corpintel.migrate.migrate.UpgradeResult;
+import com.corpintel.migrate.undo.UndoService;
 import picocli.CommandLine.Mixin;
 
 import java.time.Duration;
@@ -13,7 +14,7 @@ abstract class SchemaChangeCommand extends DatabaseCommand {
     @Mixin
     ChangeOptions changeOptions;
 
-    protected Database changingDatabase() {
+    private Database changingDatabase() {
         return database(changeOptions.lockTimeout, changeOptions.statementTimeout);
     }
 
@@ -21,10 +22,28 @@ abstract class SchemaChangeCommand extends DatabaseCommand {
         return new MigrationService.Patience(changeOptions.lockWait, changeOptions.lockRetries, Duration.ofSeconds(1));
     }
 
+    protected MigrationService changingMigrations() {
+        return migrations(changingDatabase(), changeOptions.featureMode);
+    }
+
     protected int upgradeTo(String target) {
-        Database database = changingDatabase();
-        UpgradeResult result = migrations(database, changeOptions.featureMode).upgrade(target, patience());
+        MigrationService migrations = changingMigrations();
+        if (changeOptions.dryRun) {
+            print(renderer().plan(migrations.planUpgrade(target)));
+            return ExitCode.OK.code;
+        }
+        UpgradeResult result = migrations.upgrade(target, patience());
         print(renderer().upgrade(result));
+        return ExitCode.OK.code;
+    }
+
+    protected int downgrade(UndoService.Request request, boolean allowDataLoss) {
+        UndoService undo = new UndoService(changingMigrations(), this::progress);
+        if (changeOptions.dryRun) {
+            print(renderer().plan(undo.plan(request)));
+            return ExitCode.OK.code;
+        }
+        print(renderer().downgrade(undo.downgrade(request, patience(), allowDataLoss)));
         return ExitCode.OK.code;
     }
 }

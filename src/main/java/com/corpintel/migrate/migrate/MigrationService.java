@@ -16,6 +16,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateOutput;
@@ -46,15 +47,30 @@ public final class MigrationService {
     }
 
     private final Database database;
+    private final MigrationSource source;
     private final FeatureMode featureMode;
     private final String installedBy;
     private final Consumer<String> progress;
+    private final OperationsLog operationsLog;
+    private final OperationsLogCallback logCallback;
 
-    public MigrationService(Database database, FeatureMode featureMode, String installedBy, Consumer<String> progress) {
+    public MigrationService(Database database, MigrationSource source, FeatureMode featureMode, String installedBy,
+                            Consumer<String> progress) {
         this.database = database;
+        this.source = source;
         this.featureMode = featureMode;
         this.installedBy = installedBy;
         this.progress = progress;
+        this.operationsLog = new OperationsLog(database.schema());
+        this.logCallback = new OperationsLogCallback(operationsLog);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public MigrationSource source() {
+        return source;
     }
 
     // ------------------------------------------------------------------ reading
@@ -67,7 +83,12 @@ public final class MigrationService {
     public HistoryReport history() {
         requireReachable();
         List<MigrationRecord> all = Arrays.stream(info(flyway(null)).all()).map(MigrationService::record).toList();
-        return new HistoryReport(database.connection().describe(), database.schema(), all);
+        try (Connection connection = database.connect()) {
+            return new HistoryReport(database.connection().describe(), database.schema(), all,
+                    operationsLog.entries(connection));
+        } catch (SQLException e) {
+            throw new Failure(Failure.Kind.CONNECTION, "cannot read the operations log: " + SqlFailures.serverMessage(e), e);
+        }
     }
 
     /** The versions this binary carries, oldest first; needs no database. */
@@ -90,22 +111,12 @@ public final class MigrationService {
         ServerInfo server = requireReachable();
         Preflight.requireSupportedServer(server);
         Preflight.requireWritable(server);
+        requireUpgradable(target);
 
         Flyway flyway = flyway(target);
-        StatusReport before = statusOf(flyway(null));
-        if (target != null) {
-            requireKnownTarget(target, before);
-        }
-        if (!before.failed().isEmpty()) {
-            MigrationRecord failed = before.failed().get(0);
-            throw new Failure(Failure.Kind.VALIDATION, "the history records a failed migration, " + failed.label()
-                    + ": repair it before upgrading (see MIGRATION_GUIDE, troubleshooting)");
-        }
-
         try (MigrationLock lock = MigrationLock.acquire(database, patience.lockWait(), progress)) {
-            String license = null;
-            Edition edition = null;
-            List<UpgradeResult.Applied> applied = new ArrayList<>();
+            String license;
+            Edition edition;
             String initial;
             try (Connection connection = database.connect()) {
                 MigrationInfoService info = info(flyway);
@@ -125,8 +136,56 @@ public final class MigrationService {
             } catch (SQLException e) {
                 throw new Failure(Failure.Kind.CONNECTION, "cannot prepare the upgrade: " + SqlFailures.serverMessage(e), e);
             }
+            List<UpgradeResult.Applied> applied = new ArrayList<>();
             migrate(flyway, patience, applied);
             return new UpgradeResult(initial, target, applied, license, edition, statusOf(flyway(null)));
+        }
+    }
+
+    /**
+     * The upgrade --dry-run: every pending step up to {@code target} with the exact
+     * script it would run on this server, including the TimescaleDB branch. Reads
+     * only; the license probe runs in a transaction that is rolled back.
+     */
+    public Plan planUpgrade(String target) {
+        ServerInfo server = requireReachable();
+        Preflight.requireSupportedServer(server);
+        requireUpgradable(target);
+        MigrationInfo[] pending = info(flyway(target)).pending();
+        String license = null;
+        Edition edition = null;
+        if (pending.length > 0) {
+            try (Connection connection = database.connect()) {
+                Preflight.requireExtensions(Extensions.read(connection));
+                license = server.readOnly() || server.inRecovery()
+                        ? TimescaleLicense.ofInstalled(connection).orElse(null)
+                        : TimescaleLicense.probe(connection);
+            } catch (SQLException e) {
+                progress.accept("cannot tell TimescaleDB's license: " + SqlFailures.serverMessage(e));
+            }
+            edition = license == null ? null : EditionChoice.choose(license, featureMode);
+        }
+        List<Plan.Step> steps = new ArrayList<>();
+        for (MigrationInfo migration : pending) {
+            MigrationRecord record = record(migration);
+            String unknown = edition == null ? ": it depends on TimescaleDB's license, which could not be told" : "";
+            Script script = source.forward(record, edition).orElseThrow(() -> Failure.refused(
+                    "cannot show the script of " + record.label() + unknown));
+            steps.add(new Plan.Step("upgrade", record.version(), record.description(), script));
+        }
+        return new Plan("upgrade", database.connection().describe(), database.schema(), license, edition, steps);
+    }
+
+    /** Refusals shared by upgrade and its dry run: bad targets, failed migrations. */
+    private void requireUpgradable(String target) {
+        StatusReport before = statusOf(flyway(null));
+        if (target != null) {
+            requireKnownTarget(target, before);
+        }
+        if (!before.failed().isEmpty()) {
+            MigrationRecord failed = before.failed().get(0);
+            throw new Failure(Failure.Kind.VALIDATION, "the history records a failed migration, " + failed.label()
+                    + ": repair it before upgrading (see MIGRATION_GUIDE, troubleshooting)");
         }
     }
 
@@ -141,6 +200,7 @@ public final class MigrationService {
                 if (e.getErrorResult() != null) {
                     collect(e.getErrorResult(), applied);
                 }
+                logFailure(e);
                 if (SqlFailures.isLockTimeout(e) && attempt <= patience.lockTimeoutRetries()) {
                     progress.accept("lock_timeout while applying " + label(e.getMigration())
                             + " (another session holds a lock on its tables); retry " + attempt + " of "
@@ -157,6 +217,25 @@ public final class MigrationService {
                 throw translate(e, "upgrade failed");
             }
         }
+    }
+
+    /** A failed step's transaction rolled back, and its log entry with it: record it on a session of its own. */
+    private void logFailure(FlywayMigrateException e) {
+        MigrationInfo migration = e.getMigration();
+        if (migration == null || migration.getVersion() == null) {
+            return;
+        }
+        try (Connection connection = database.connect()) {
+            operationsLog.recordFailure(connection, migration.getVersion().getVersion(), migration.getDescription(),
+                    "upgrade", logCallback.started(), logCallback.elapsedMillis(), failureDetail(e));
+        } catch (SQLException | RuntimeException ignored) {
+            // the failure itself is what the operator needs to see; the log entry is best effort here
+        }
+    }
+
+    private static String failureDetail(Throwable e) {
+        SQLException sql = SqlFailures.findSqlException(e);
+        return sql != null ? SqlFailures.serverMessage(sql) : firstLine(e.getMessage());
     }
 
     private static void collect(MigrateResult result, List<UpgradeResult.Applied> applied) {
@@ -218,8 +297,10 @@ public final class MigrationService {
                 .defaultSchema(database.schema())
                 .createSchemas(true)
                 .table(HISTORY_TABLE)
-                .locations(BundledScripts.MIGRATION_LOCATION)
-                .javaMigrations(new TimescaleFeaturesMigration(featureMode))
+                .locations(source.flywayLocations())
+                .javaMigrations(source.javaMigrations(featureMode).toArray(JavaMigration[]::new))
+                .callbacks(logCallback)
+                .placeholderReplacement(false)
                 .installedBy(installedBy)
                 .cleanDisabled(true)
                 .validateMigrationNaming(true)
@@ -273,7 +354,8 @@ public final class MigrationService {
                 all.stream().filter(r -> r.state().equals("pending")).toList(),
                 all.stream().filter(r -> r.state().contains("failed")).toList(),
                 problems,
-                all.stream().filter(r -> r.state().startsWith("future")).toList());
+                all.stream().filter(r -> r.state().startsWith("future")).toList(),
+                all);
     }
 
     private static boolean pendingIncludes(MigrationInfoService info, String version) {

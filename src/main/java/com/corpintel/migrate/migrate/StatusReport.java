@@ -9,6 +9,7 @@ import java.util.List;
  * @param head             the newest bundled version
  * @param problems         checksum mismatches, migrations missing from the bundle, …
  * @param future           applied versions this binary does not know (a newer binary ran)
+ * @param migrations       every migration, applied or bundled, in version order
  */
 public record StatusReport(
         String database,
@@ -19,7 +20,8 @@ public record StatusReport(
         List<MigrationRecord> pending,
         List<MigrationRecord> failed,
         List<Problem> problems,
-        List<MigrationRecord> future) {
+        List<MigrationRecord> future,
+        List<MigrationRecord> migrations) {
 
     /** A disagreement between the history table and the bundled scripts. */
     public record Problem(String version, String description, String kind, String message) {

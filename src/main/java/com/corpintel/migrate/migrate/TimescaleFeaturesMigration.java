@@ -33,7 +33,7 @@ public final class TimescaleFeaturesMigration implements JavaMigration {
 
     /** The bundled script for an edition, e.g. {@code db/timescale/V2__timescale_features.apache.sql}. */
     public static String scriptPath(Edition edition) {
-        return BundledScripts.TIMESCALE_DIRECTORY + SCRIPT_BASE + "." + edition.resourceName + ".sql";
+        return BundledMigrations.TIMESCALE_DIRECTORY + SCRIPT_BASE + "." + edition.resourceName + ".sql";
     }
 
     @Override
@@ -51,7 +51,7 @@ public final class TimescaleFeaturesMigration implements JavaMigration {
     public Integer getChecksum() {
         CRC32 crc = new CRC32();
         for (Edition edition : Edition.values()) {
-            crc.update(BundledScripts.read(scriptPath(edition)).getBytes(StandardCharsets.UTF_8));
+            crc.update(BundledMigrations.read(scriptPath(edition)).getBytes(StandardCharsets.UTF_8));
         }
         return (int) crc.getValue();
     }
@@ -68,7 +68,7 @@ public final class TimescaleFeaturesMigration implements JavaMigration {
                         "the timescaledb extension is missing; version 1 should have created it"));
         Edition edition = EditionChoice.choose(license, mode);
         try (Statement statement = context.getConnection().createStatement()) {
-            statement.execute(BundledScripts.read(scriptPath(edition)));
+            statement.execute(BundledMigrations.read(scriptPath(edition)));
         }
     }
 }

@@ -1,11 +1,14 @@
 package com.corpintel.migrate.render;
 
 import com.corpintel.migrate.migrate.HistoryReport;
+import com.corpintel.migrate.migrate.OperationsLog;
+import com.corpintel.migrate.migrate.Plan;
 import com.corpintel.migrate.migrate.MigrationRecord;
 import com.corpintel.migrate.migrate.StatusReport;
 import com.corpintel.migrate.migrate.UpgradeResult;
 import com.corpintel.migrate.report.Check;
 import com.corpintel.migrate.report.CheckReport;
+import com.corpintel.migrate.undo.DowngradeResult;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +46,49 @@ final class JsonRenderer implements Renderer {
     }
 
     @Override
+    public String downgrade(DowngradeResult result) {
+        Map<String, Object> doc = document("downgrade");
+        doc.put("before", result.before());
+        doc.put("target", result.target());
+        doc.put("reverted", result.reverted().stream().map(r -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("version", r.version());
+            m.put("description", r.description());
+            m.put("script", r.script());
+            m.put("executionMillis", r.executionMillis());
+            return (Object) m;
+        }).toList());
+        doc.put("dataLoss", result.dataLoss());
+        doc.put("status", statusFields(result.status()));
+        return Json.write(doc);
+    }
+
+    @Override
+    public String plan(Plan plan) {
+        Map<String, Object> doc = document(plan.command());
+        doc.put("dryRun", true);
+        doc.put("database", plan.database());
+        doc.put("schema", plan.schema());
+        Map<String, Object> timescale = new LinkedHashMap<>();
+        timescale.put("license", plan.license());
+        timescale.put("edition", plan.edition());
+        doc.put("timescale", timescale);
+        doc.put("preamble", plan.preamble());
+        doc.put("steps", plan.steps().stream().map(step -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("direction", step.direction());
+            m.put("version", step.version());
+            m.put("description", step.description());
+            m.put("script", step.script().path());
+            m.put("transactional", step.script().transactional());
+            m.put("dataLoss", step.script().dataLoss());
+            m.put("sql", step.script().sql());
+            return (Object) m;
+        }).toList());
+        return Json.write(doc);
+    }
+
+    @Override
     public String current(StatusReport status, boolean verbose) {
         Map<String, Object> doc = document("current");
         doc.put("database", status.database());
@@ -58,6 +104,7 @@ final class JsonRenderer implements Renderer {
         doc.put("database", history.database());
         doc.put("schema", history.schema());
         doc.put("migrations", history.migrations().stream().map(m -> (Object) migration(m)).toList());
+        doc.put("operations", history.operations().stream().map(JsonRenderer::operation).toList());
         return Json.write(doc);
     }
 
@@ -126,6 +173,22 @@ final class JsonRenderer implements Renderer {
         doc.put("installedBy", m.installedBy());
         doc.put("executionMillis", m.executionMillis());
         doc.put("checksum", m.checksum());
+        return doc;
+    }
+
+    private static Object operation(OperationsLog.Entry e) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("id", e.id());
+        doc.put("version", e.version());
+        doc.put("description", e.description());
+        doc.put("direction", e.direction());
+        doc.put("outcome", e.outcome());
+        doc.put("databaseUser", e.databaseUser());
+        doc.put("applicationName", e.applicationName());
+        doc.put("clientAddress", e.clientAddress());
+        doc.put("startedAt", e.startedAt());
+        doc.put("durationMillis", e.durationMillis());
+        doc.put("detail", e.detail());
         return doc;
     }
 

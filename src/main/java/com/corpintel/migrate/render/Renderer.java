@@ -1,9 +1,11 @@
 package com.corpintel.migrate.render;
 
 import com.corpintel.migrate.migrate.HistoryReport;
+import com.corpintel.migrate.migrate.Plan;
 import com.corpintel.migrate.migrate.StatusReport;
 import com.corpintel.migrate.migrate.UpgradeResult;
 import com.corpintel.migrate.report.CheckReport;
+import com.corpintel.migrate.undo.DowngradeResult;
 
 /** Turns a command's result into what it prints on stdout. */
 public interface Renderer {
@@ -11,6 +13,11 @@ public interface Renderer {
     String status(StatusReport status);
 
     String upgrade(UpgradeResult result);
+
+    String downgrade(DowngradeResult result);
+
+    /** A --dry-run: the exact SQL of every step, in execution order. */
+    String plan(Plan plan);
 
     String current(StatusReport status, boolean verbose);
 

@@ -1,11 +1,14 @@
 package com.corpintel.migrate.render;
 
 import com.corpintel.migrate.migrate.HistoryReport;
+import com.corpintel.migrate.migrate.OperationsLog;
+import com.corpintel.migrate.migrate.Plan;
 import com.corpintel.migrate.migrate.MigrationRecord;
 import com.corpintel.migrate.migrate.StatusReport;
 import com.corpintel.migrate.migrate.UpgradeResult;
 import com.corpintel.migrate.report.Check;
 import com.corpintel.migrate.report.CheckReport;
+import com.corpintel.migrate.undo.DowngradeResult;
 import com.corpintel.migrate.timescale.Edition;
 
 import java.time.ZoneOffset;
@@ -80,6 +83,76 @@ final class TextRenderer implements Renderer {
     }
 
     @Override
+    public String downgrade(DowngradeResult result) {
+        StringBuilder out = new StringBuilder();
+        if (result.reverted().isEmpty()) {
+            out.append(style.good("Nothing to revert: the schema is already at "
+                    + (result.status().current() == null ? "no version" : "V" + result.status().currentVersion())
+                    + "; nothing was changed.")).append('\n');
+        } else {
+            out.append("Reverted ").append(result.reverted().size()).append(" migration")
+                    .append(result.reverted().size() == 1 ? "" : "s").append(" (from V").append(result.before())
+                    .append("):\n");
+            for (DowngradeResult.Reverted reverted : result.reverted()) {
+                out.append("  ").append(style.good("✓")).append(" V").append(reverted.version()).append(' ')
+                        .append(reverted.description()).append(style.dim("  " + reverted.script() + ", "
+                                + reverted.executionMillis() + " ms")).append('\n');
+            }
+        }
+        for (String loss : result.dataLoss()) {
+            out.append(style.warn("Data destroyed: " + loss)).append('\n');
+        }
+        out.append('\n').append(status(result.status()));
+        return out.toString();
+    }
+
+    /** Valid SQL as a whole: headers are comments, so the output can be reviewed and fed to psql. */
+    @Override
+    public String plan(Plan plan) {
+        StringBuilder out = new StringBuilder();
+        String rule = "-- " + "-".repeat(72) + "\n";
+        out.append("-- intel-migrate ").append(plan.command()).append(" --dry-run: nothing below has been executed.\n");
+        out.append("-- Database: ").append(plan.database()).append(", schema ").append(plan.schema()).append('\n');
+        if (plan.license() != null) {
+            out.append("-- TimescaleDB license on this server: ").append(plan.license()).append(" (")
+                    .append(plan.edition() == null ? "unknown" : plan.edition().resourceName).append(" branch)");
+            if (plan.edition() == Edition.APACHE) {
+                out.append("; skipped: ").append(String.join("; ", plan.edition().skippedFeatures));
+            }
+            out.append('\n');
+        }
+        if (plan.steps().isEmpty()) {
+            out.append("-- Nothing to do: no step would run.\n");
+            return out.toString();
+        }
+        out.append("-- ").append(plan.steps().size()).append(" step").append(plan.steps().size() == 1 ? "" : "s")
+                .append(", in execution order. Each transactional step also updates flyway_schema_history and")
+                .append(" appends to intel_migrate_operations inside its transaction.\n\n");
+        out.append(plan.preamble()).append("\n\n");
+        int number = 0;
+        for (Plan.Step step : plan.steps()) {
+            number++;
+            out.append(rule);
+            out.append("-- Step ").append(number).append(" of ").append(plan.steps().size()).append(": ")
+                    .append(step.direction()).append(" ").append(step.label()).append('\n');
+            out.append("-- Script: ").append(step.script().path())
+                    .append(step.script().transactional() ? " (one transaction)" : " (not transactional: statement by statement)")
+                    .append('\n');
+            for (String loss : step.script().dataLoss()) {
+                out.append("-- WARNING, destroys data: ").append(loss).append('\n');
+            }
+            out.append(rule);
+            String sql = step.script().sql().strip();
+            if (step.script().transactional()) {
+                out.append("BEGIN;\n").append(sql).append("\nCOMMIT;\n\n");
+            } else {
+                out.append(sql).append("\n\n");
+            }
+        }
+        return out.toString();
+    }
+
+    @Override
     public String current(StatusReport status, boolean verbose) {
         MigrationRecord current = status.current();
         if (!verbose) {
@@ -110,7 +183,21 @@ final class TextRenderer implements Renderer {
                             m.version(), m.description(), m.type(), m.state(), when, by, ms, checksum, m.script()}
                     : new String[] {m.version(), m.description(), m.state(), when, by, ms, checksum});
         }
-        return "History of " + history.database() + " (schema " + history.schema() + ")\n" + table(rows);
+        String migrations = "History of " + history.database() + " (schema " + history.schema() + ")\n" + table(rows);
+        if (!verbose) {
+            return migrations;
+        }
+        List<String[]> log = new ArrayList<>();
+        log.add(new String[] {"#", "STARTED", "DIRECTION", "VERSION", "DESCRIPTION", "OUTCOME", "MS", "USER",
+                "APPLICATION", "CLIENT", "DETAIL"});
+        for (OperationsLog.Entry e : history.operations()) {
+            log.add(new String[] {String.valueOf(e.id()), WHEN.format(e.startedAt()), e.direction(), e.version(),
+                    e.description(), e.outcome(), String.valueOf(e.durationMillis()), e.databaseUser(),
+                    e.applicationName(), e.clientAddress() == null ? "-" : e.clientAddress(),
+                    e.detail() == null ? "" : e.detail()});
+        }
+        return migrations + "\nOperations log (" + OperationsLog.TABLE + ")\n"
+                + (history.operations().isEmpty() ? "(empty)\n" : table(log));
     }
 
     @Override

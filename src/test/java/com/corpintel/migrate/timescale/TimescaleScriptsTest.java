@@ -1,6 +1,6 @@
 package com.corpintel.migrate.timescale;
 
-import com.corpintel.migrate.migrate.BundledScripts;
+import com.corpintel.migrate.migrate.BundledMigrations;
 import com.corpintel.migrate.migrate.TimescaleFeaturesMigration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +33,7 @@ class TimescaleScriptsTest {
     }
 
     private static String undoPath(Edition edition) {
-        return BundledScripts.UNDO_DIRECTORY + "U2__timescale_features." + edition.resourceName + ".sql";
+        return BundledMigrations.UNDO_DIRECTORY + "U2__timescale_features." + edition.resourceName + ".sql";
     }
 
     @Test
@@ -61,7 +61,7 @@ class TimescaleScriptsTest {
     void bundledScriptsReadsTheForwardScriptOfEveryEdition(Edition edition) {
         String path = TimescaleFeaturesMigration.scriptPath(edition);
 
-        assertThat(BundledScripts.read(path)).isEqualTo(resource(path));
+        assertThat(BundledMigrations.read(path)).isEqualTo(resource(path));
     }
 
     @Test

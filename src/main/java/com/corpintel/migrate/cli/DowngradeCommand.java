@@ -1,0 +1,26 @@
+package com.corpintel.migrate.cli;
+
+import com.corpintel.migrate.undo.UndoService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "downgrade", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Revert the last N applied migrations (default 1), newest first, each with its undo script in"
+                + " its own transaction, then print the resulting status."})
+class DowngradeCommand extends SchemaChangeCommand {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "N", defaultValue = "1",
+            description = "How many migrations to revert (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--allow-data-loss",
+            description = "Run undo scripts that declare data they destroy (-- data-loss: lines); without it they are"
+                    + " refused with exit code 9.")
+    boolean allowDataLoss;
+
+    @Override
+    public Integer call() {
+        return downgrade(UndoService.Request.last(steps), allowDataLoss);
+    }
+}

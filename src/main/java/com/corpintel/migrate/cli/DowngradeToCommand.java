@@ -1,0 +1,25 @@
+package com.corpintel.migrate.cli;
+
+import com.corpintel.migrate.undo.UndoService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "downgrade-to", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Revert applied migrations, newest first, until VERSION is the current version;"
+                + " 0 reverts everything (an empty history)."})
+class DowngradeToCommand extends SchemaChangeCommand {
+
+    @Parameters(index = "0", paramLabel = "VERSION", description = "The version to end at; 0 for nothing applied.")
+    String target;
+
+    @Option(names = "--allow-data-loss",
+            description = "Run undo scripts that declare data they destroy (-- data-loss: lines); without it they are"
+                    + " refused with exit code 9.")
+    boolean allowDataLoss;
+
+    @Override
+    public Integer call() {
+        return downgrade(UndoService.Request.to(target), allowDataLoss);
+    }
+}

@@ -1,0 +1,21 @@
+package com.corpintel.migrate.cli;
+
+import com.corpintel.migrate.migrate.BundledMigrations;
+import com.corpintel.migrate.migrate.DirectoryMigrations;
+import com.corpintel.migrate.migrate.MigrationSource;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** Which migrations: the bundled set, or a directory for developers and tests. */
+public final class SourceOptions {
+
+    @Option(names = "--migrations", paramLabel = "DIR",
+            description = "Use the migrations in DIR (DIR/migration/V*.sql, DIR/undo/U*.sql) instead of the bundled"
+                    + " ones; for developers trying a migration before it is bundled.")
+    Path directory;
+
+    MigrationSource source() {
+        return directory == null ? new BundledMigrations() : new DirectoryMigrations(directory);
+    }
+}

@@ -1,0 +1,128 @@
+package com.corpintel.migrate.db;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a PostgreSQL script into statements at top-level semicolons, respecting
+ * quotes, quoted identifiers, dollar quoting, E'' escapes and both comment styles.
+ * Needed for scripts marked non-transactional: each statement must reach the
+ * server on its own, since a multi-statement query runs as one implicit transaction.
+ */
+public final class SqlStatements {
+
+    private SqlStatements() {
+    }
+
+    public static List<String> split(String script) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int i = 0;
+        int n = script.length();
+        while (i < n) {
+            char c = script.charAt(i);
+            char next = i + 1 < n ? script.charAt(i + 1) : '\0';
+            if (c == '-' && next == '-') {
+                int end = script.indexOf('\n', i);
+                end = end < 0 ? n : end;
+                current.append(script, i, end);
+                i = end;
+            } else if (c == '/' && next == '*') {
+                int end = blockCommentEnd(script, i);
+                current.append(script, i, end);
+                i = end;
+            } else if (c == '\'') {
+                boolean escapes = i > 0 && (script.charAt(i - 1) == 'E' || script.charAt(i - 1) == 'e')
+                        && (i < 2 || !Character.isLetterOrDigit(script.charAt(i - 2)));
+                int end = quotedEnd(script, i, '\'', escapes);
+                current.append(script, i, end);
+                i = end;
+            } else if (c == '"') {
+                int end = quotedEnd(script, i, '"', false);
+                current.append(script, i, end);
+                i = end;
+            } else if (c == '$' && dollarTag(script, i) != null) {
+                String tag = dollarTag(script, i);
+                int close = script.indexOf(tag, i + tag.length());
+                int end = close < 0 ? n : close + tag.length();
+                current.append(script, i, end);
+                i = end;
+            } else if (c == ';') {
+                add(statements, current);
+                current.setLength(0);
+                i++;
+            } else {
+                current.append(c);
+                i++;
+            }
+        }
+        add(statements, current);
+        return statements;
+    }
+
+    private static void add(List<String> statements, StringBuilder text) {
+        String statement = text.toString().strip();
+        if (!withoutComments(statement).isBlank()) {
+            statements.add(statement);
+        }
+    }
+
+    /** True when nothing but comments and white space remains. */
+    private static String withoutComments(String text) {
+        return text.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ");
+    }
+
+    private static int blockCommentEnd(String s, int start) {
+        int depth = 0;
+        int i = start;
+        while (i < s.length()) {
+            if (s.startsWith("/*", i)) {
+                depth++;
+                i += 2;
+            } else if (s.startsWith("*/", i)) {
+                depth--;
+                i += 2;
+                if (depth == 0) {
+                    return i;
+                }
+            } else {
+                i++;
+            }
+        }
+        return s.length();
+    }
+
+    private static int quotedEnd(String s, int start, char quote, boolean backslashEscapes) {
+        int i = start + 1;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (backslashEscapes && c == '\\') {
+                i += 2;
+            } else if (c == quote) {
+                if (i + 1 < s.length() && s.charAt(i + 1) == quote) {
+                    i += 2;
+                } else {
+                    return i + 1;
+                }
+            } else {
+                i++;
+            }
+        }
+        return s.length();
+    }
+
+    /** "$$" or "$tag$" starting at i, or null when the '$' is something else ($1, a name). */
+    private static String dollarTag(String s, int i) {
+        if (i > 0 && (Character.isLetterOrDigit(s.charAt(i - 1)) || s.charAt(i - 1) == '_')) {
+            return null;
+        }
+        int j = i + 1;
+        while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_')) {
+            if (j == i + 1 && Character.isDigit(s.charAt(j))) {
+                return null;
+            }
+            j++;
+        }
+        return j < s.length() && s.charAt(j) == '$' ? s.substring(i, j + 1) : null;
+    }
+}

@@ -1,0 +1,39 @@
+package com.corpintel.migrate.migrate;
+
+import com.corpintel.migrate.timescale.Edition;
+import com.corpintel.migrate.timescale.FeatureMode;
+import org.flywaydb.core.api.migration.JavaMigration;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where migrations come from: the set bundled in the binary, or a directory
+ * (developers trying a new migration, tests with a migration set of their own).
+ * Forward scripts are run by Flyway; undo scripts and dry runs read them here.
+ */
+public interface MigrationSource {
+
+    /** Flyway locations of the forward SQL scripts. */
+    String[] flywayLocations();
+
+    /** Forward migrations that are code rather than SQL, registered as instances (no scanning). */
+    List<JavaMigration> javaMigrations(FeatureMode mode);
+
+    /** The script a pending migration would run on a server of this TimescaleDB edition. */
+    Optional<Script> forward(MigrationRecord migration, Edition edition);
+
+    /**
+     * The undo script of an applied migration: {@code U<version>__<description>.<edition>.sql}
+     * when the undo depends on TimescaleDB's license, else {@code U<version>__<description>.sql}.
+     */
+    Optional<Script> undo(MigrationRecord migration, Edition edition);
+
+    /** For messages: "the bundled migrations", "migrations in /path". */
+    String describe();
+
+    /** U&lt;version&gt;__&lt;description with underscores&gt;, the stem of an undo script's name. */
+    static String undoStem(MigrationRecord migration) {
+        return "U" + migration.version() + "__" + migration.description().replace(' ', '_');
+    }
+}

@@ -1,0 +1,144 @@
+package com.corpintel.migrate.migrate;
+
+import com.corpintel.migrate.db.Identifiers;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The append-only operations log: one row per upgrade or downgrade step, with who
+ * ran it (database user, application name carrying the host or pod, client
+ * address), when, how long and how it ended. It lives next to Flyway's history in
+ * the target schema; a trigger refuses UPDATE, DELETE and TRUNCATE.
+ */
+public final class OperationsLog {
+
+    public static final String TABLE = "intel_migrate_operations";
+
+    /** One logged step. */
+    public record Entry(
+            long id,
+            String version,
+            String description,
+            String direction,
+            String outcome,
+            String databaseUser,
+            String applicationName,
+            String clientAddress,
+            Instant startedAt,
+            int durationMillis,
+            String detail) {
+    }
+
+    private final String schema;
+
+    public OperationsLog(String schema) {
+        this.schema = schema;
+    }
+
+    private String table() {
+        return Identifiers.quote(schema) + "." + TABLE;
+    }
+
+    /**
+     * Creates the table on first use, inside the caller's transaction (a migration
+     * step's, so it commits with the first logged step). Callers hold the migration
+     * lock, so there is no race. Created only once Flyway's history table exists:
+     * Flyway refuses to start on a schema that has tables but no history.
+     */
+    public void ensureExists(Connection connection) throws SQLException {
+        if (exists(connection)) {
+            return;
+        }
+        String function = Identifiers.quote(schema) + "." + TABLE + "_append_only";
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(schema));
+            s.execute("CREATE TABLE " + table() + " ("
+                    + " id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                    + " version varchar(50) NOT NULL,"
+                    + " description varchar(200),"
+                    + " direction varchar(10) NOT NULL CHECK (direction IN ('upgrade', 'downgrade')),"
+                    + " outcome varchar(10) NOT NULL CHECK (outcome IN ('success', 'failed')),"
+                    + " database_user name NOT NULL DEFAULT current_user,"
+                    + " application_name text NOT NULL DEFAULT current_setting('application_name'),"
+                    + " client_address inet DEFAULT inet_client_addr(),"
+                    + " started_at timestamptz NOT NULL,"
+                    + " duration_ms integer NOT NULL,"
+                    + " detail text)");
+            s.execute("CREATE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS $$"
+                    + " BEGIN RAISE EXCEPTION '" + TABLE + " is append-only'; END $$");
+            s.execute("CREATE TRIGGER " + TABLE + "_no_update BEFORE UPDATE OR DELETE ON " + table()
+                    + " FOR EACH ROW EXECUTE FUNCTION " + function + "()");
+            s.execute("CREATE TRIGGER " + TABLE + "_no_truncate BEFORE TRUNCATE ON " + table()
+                    + " FOR EACH STATEMENT EXECUTE FUNCTION " + function + "()");
+            s.execute("COMMENT ON TABLE " + table() + " IS 'intel-migrate: every upgrade and downgrade step (append-only)'");
+        }
+    }
+
+    public boolean exists(Connection connection) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            s.setString(1, table());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Appends a failed step on a session of its own, in a transaction of its own. */
+    public void recordFailure(Connection connection, String version, String description, String direction,
+                              Instant startedAt, long durationMillis, String detail) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            ensureExists(connection);
+            record(connection, version, description, direction, false, startedAt, durationMillis, detail);
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    /** Appends one step; on the caller's connection, so it commits or rolls back with the step. */
+    public void record(Connection connection, String version, String description, String direction, boolean success,
+                       Instant startedAt, long durationMillis, String detail) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("INSERT INTO " + table()
+                + " (version, description, direction, outcome, started_at, duration_ms, detail)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, version);
+            s.setString(2, description);
+            s.setString(3, direction);
+            s.setString(4, success ? "success" : "failed");
+            s.setTimestamp(5, Timestamp.from(startedAt));
+            s.setInt(6, (int) Math.min(Integer.MAX_VALUE, durationMillis));
+            s.setString(7, detail);
+            s.executeUpdate();
+        }
+    }
+
+    /** Every entry, oldest first; empty when the log does not exist yet. */
+    public List<Entry> entries(Connection connection) throws SQLException {
+        List<Entry> entries = new ArrayList<>();
+        if (!exists(connection)) {
+            return entries;
+        }
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, version, description, direction, outcome, database_user,"
+                     + " application_name, host(client_address), started_at, duration_ms, detail FROM " + table()
+                     + " ORDER BY id")) {
+            while (rs.next()) {
+                entries.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getTimestamp(9).toInstant(), rs.getInt(10), rs.getString(11)));
+            }
+        }
+        return entries;
+    }
+}

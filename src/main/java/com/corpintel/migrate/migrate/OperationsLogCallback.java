@@ -1,0 +1,70 @@
+package com.corpintel.migrate.migrate;
+
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+
+import java.sql.SQLException;
+import java.time.Instant;
+
+/**
+ * Logs each successful upgrade step inside the migration's own transaction, so the
+ * log, Flyway's history and the schema change commit together. Failed steps are
+ * logged by {@link MigrationService} on a fresh session, since their transaction
+ * rolls back.
+ */
+final class OperationsLogCallback implements Callback {
+
+    private final OperationsLog log;
+    private Instant started = Instant.now();
+    private long startedNanos = System.nanoTime();
+
+    OperationsLogCallback(OperationsLog log) {
+        this.log = log;
+    }
+
+    /** When the current step began, for the failure entry. */
+    Instant started() {
+        return started;
+    }
+
+    long elapsedMillis() {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    @Override
+    public boolean supports(Event event, Context context) {
+        return event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE;
+    }
+
+    @Override
+    public boolean canHandleInTransaction(Event event, Context context) {
+        return true;
+    }
+
+    @Override
+    public void handle(Event event, Context context) {
+        if (event == Event.BEFORE_EACH_MIGRATE) {
+            started = Instant.now();
+            startedNanos = System.nanoTime();
+            return;
+        }
+        MigrationInfo migration = context.getMigrationInfo();
+        if (migration == null || migration.getVersion() == null) {
+            return;
+        }
+        try {
+            log.ensureExists(context.getConnection());
+            log.record(context.getConnection(), migration.getVersion().getVersion(), migration.getDescription(),
+                    "upgrade", true, started, elapsedMillis(), null);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write the operations log: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String getCallbackName() {
+        return "intel-migrate operations log";
+    }
+}

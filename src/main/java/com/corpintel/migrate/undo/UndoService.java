@@ -1,0 +1,336 @@
+package com.corpintel.migrate.undo;
+
+import com.corpintel.migrate.Failure;
+import com.corpintel.migrate.db.Database;
+import com.corpintel.migrate.db.Identifiers;
+import com.corpintel.migrate.db.MigrationLock;
+import com.corpintel.migrate.db.ServerInfo;
+import com.corpintel.migrate.db.SqlFailures;
+import com.corpintel.migrate.db.SqlStatements;
+import com.corpintel.migrate.migrate.MigrationRecord;
+import com.corpintel.migrate.migrate.MigrationService;
+import com.corpintel.migrate.migrate.OperationsLog;
+import com.corpintel.migrate.migrate.Plan;
+import com.corpintel.migrate.migrate.Script;
+import com.corpintel.migrate.migrate.StatusReport;
+import com.corpintel.migrate.timescale.Edition;
+import com.corpintel.migrate.timescale.EditionChoice;
+import com.corpintel.migrate.timescale.FeatureMode;
+import com.corpintel.migrate.timescale.TimescaleLicense;
+import org.flywaydb.core.api.MigrationVersion;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Reverts applied migrations with their undo scripts, newest first. Flyway's
+ * community edition has no undo; this adds it on the same history table and lock.
+ * Each step is one transaction holding the undo script, the removal of its
+ * history row and its operations-log entry, so a crash never leaves the history
+ * claiming a state the schema is not in. Everything that can be refused is
+ * refused before the first step.
+ */
+public final class UndoService {
+
+    /** Spelling of "nothing applied" for downgrade-to. */
+    public static final String NOTHING = "0";
+
+    /** Either the last {@code steps} migrations, or down to {@code target}. */
+    public record Request(Integer steps, String target) {
+
+        public static Request last(int steps) {
+            return new Request(steps, null);
+        }
+
+        public static Request to(String target) {
+            return new Request(null, target);
+        }
+    }
+
+    private final MigrationService migrations;
+    private final Database database;
+    private final Consumer<String> progress;
+    private final OperationsLog operationsLog;
+
+    public UndoService(MigrationService migrations, Consumer<String> progress) {
+        this.migrations = migrations;
+        this.database = migrations.database();
+        this.progress = progress;
+        this.operationsLog = new OperationsLog(database.schema());
+    }
+
+    /** The downgrade --dry-run: the undo scripts that would run, in order. Changes nothing. */
+    public Plan plan(Request request) {
+        StatusReport state = migrations.status();
+        String license = license();
+        return new Plan(request.target() != null ? "downgrade-to" : "downgrade", state.database(), state.schema(),
+                license, edition(license), steps(request, state, edition(license)));
+    }
+
+    public DowngradeResult downgrade(Request request, MigrationService.Patience patience, boolean allowDataLoss) {
+        requireWritable();
+        StatusReport outside = migrations.status();
+        // Refuse early, before waiting for the lock; everything is checked again under it.
+        steps(request, outside, edition(license()));
+        try (MigrationLock lock = MigrationLock.acquire(database, patience.lockWait(), progress)) {
+            StatusReport before = migrations.status();
+            Edition edition = edition(license());
+            List<Plan.Step> steps = steps(request, before, edition);
+            List<String> dataLoss = dataLoss(steps);
+            if (!dataLoss.isEmpty() && !allowDataLoss) {
+                throw Failure.refused("this downgrade destroys data that no upgrade brings back: "
+                        + String.join("; ", dataLoss) + ". Take a backup, then pass --allow-data-loss"
+                        + " (preview with --dry-run)");
+            }
+            dataLoss.forEach(loss -> progress.accept("data loss accepted: " + loss));
+            List<DowngradeResult.Reverted> reverted = new ArrayList<>();
+            for (Plan.Step step : steps) {
+                reverted.add(revert(step, patience, reverted.size(), steps.size()));
+            }
+            return new DowngradeResult(before.currentVersion(), request.target(), reverted, dataLoss,
+                    migrations.status());
+        }
+    }
+
+    static List<String> dataLoss(List<Plan.Step> steps) {
+        List<String> losses = new ArrayList<>();
+        for (Plan.Step step : steps) {
+            for (String loss : step.script().dataLoss()) {
+                losses.add(step.label() + ": " + loss);
+            }
+        }
+        return losses;
+    }
+
+    // ------------------------------------------------------------------ planning
+
+    /** The steps to run, newest first, or a refusal naming what is wrong. Pure apart from reading scripts. */
+    List<Plan.Step> steps(Request request, StatusReport state, Edition edition) {
+        if (!state.failed().isEmpty()) {
+            throw new Failure(Failure.Kind.VALIDATION, "the history records a failed migration, "
+                    + state.failed().get(0).label() + ": repair it before downgrading");
+        }
+        List<MigrationRecord> applied = state.migrations().stream()
+                .filter(m -> m.applied() && m.version() != null && !"BASELINE".equals(m.type())
+                        && !"SCHEMA".equals(m.type()) && !m.state().contains("failed"))
+                .sorted(Comparator.comparing((MigrationRecord m) -> MigrationVersion.fromVersion(m.version())).reversed())
+                .toList();
+        String baseline = state.migrations().stream()
+                .filter(m -> "BASELINE".equals(m.type()) && m.applied())
+                .map(MigrationRecord::version).findFirst().orElse(null);
+
+        List<MigrationRecord> toRevert = request.target() == null
+                ? byCount(request.steps(), applied, baseline)
+                : byTarget(request.target(), applied, baseline, state);
+
+        for (MigrationRecord migration : toRevert) {
+            state.problems().stream()
+                    .filter(p -> migration.version().equals(p.version()))
+                    .findFirst()
+                    .ifPresent(p -> {
+                        throw new Failure(Failure.Kind.VALIDATION, migration.label() + ": " + p.kind()
+                                + (p.message().isEmpty() ? "" : " (" + p.message() + ")")
+                                + " — its undo script was written for the schema the bundled script builds,"
+                                + " not for the one this database has");
+                    });
+        }
+
+        List<String> missing = new ArrayList<>();
+        List<Plan.Step> steps = new ArrayList<>();
+        for (MigrationRecord migration : toRevert) {
+            migrations.source().undo(migration, edition).ifPresentOrElse(
+                    script -> steps.add(new Plan.Step("downgrade", migration.version(), migration.description(), script)),
+                    () -> missing.add(undoName(migration)));
+        }
+        if (!missing.isEmpty()) {
+            throw Failure.refused("missing undo script" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
+                    + " in " + migrations.source().describe() + ": nothing was reverted");
+        }
+        return steps;
+    }
+
+    private static String undoName(MigrationRecord migration) {
+        return com.corpintel.migrate.migrate.MigrationSource.undoStem(migration) + ".sql";
+    }
+
+    private static List<MigrationRecord> byCount(Integer steps, List<MigrationRecord> applied, String baseline) {
+        int count = steps == null ? 1 : steps;
+        if (count < 1) {
+            throw Failure.usage("the number of migrations to revert must be at least 1, not " + count);
+        }
+        if (count > applied.size()) {
+            throw Failure.refused("cannot revert " + count + " migrations: only " + applied.size()
+                    + " applied migration" + (applied.size() == 1 ? " is" : "s are") + " revertible"
+                    + (baseline == null ? "" : " above the baseline " + baseline));
+        }
+        return applied.subList(0, count);
+    }
+
+    private static List<MigrationRecord> byTarget(String target, List<MigrationRecord> applied, String baseline,
+                                                  StatusReport state) {
+        MigrationVersion wanted;
+        try {
+            wanted = MigrationVersion.fromVersion(target);
+        } catch (RuntimeException e) {
+            throw Failure.refused("invalid target version '" + target + "'");
+        }
+        boolean nothing = NOTHING.equals(target);
+        if (baseline != null && (nothing || MigrationVersion.fromVersion(baseline).isNewerThan(wanted.getVersion()))) {
+            throw Failure.refused("target " + target + " is below the baseline " + baseline
+                    + ": the migrations before the baseline were never run by intel-migrate and have no history to undo");
+        }
+        boolean known = nothing || wanted.getVersion().equals(baseline)
+                || applied.stream().anyMatch(m -> m.version().equals(wanted.getVersion()));
+        if (!known) {
+            String current = state.currentVersion();
+            throw Failure.refused("target " + target + " is not an applied version"
+                    + (current == null ? " (nothing is applied)" : " (applied: "
+                    + String.join(", ", applied.stream().map(MigrationRecord::version).sorted().toList()) + ")")
+                    + "; use " + NOTHING + " to revert everything");
+        }
+        return applied.stream()
+                .filter(m -> nothing || MigrationVersion.fromVersion(m.version()).isNewerThan(wanted.getVersion()))
+                .toList();
+    }
+
+    // ------------------------------------------------------------------ running
+
+    private DowngradeResult.Reverted revert(Plan.Step step, MigrationService.Patience patience, int done, int total) {
+        Duration pause = patience.firstRetryPause();
+        for (int attempt = 1; ; attempt++) {
+            Instant started = Instant.now();
+            long start = System.nanoTime();
+            try (Connection connection = database.connect()) {
+                try {
+                    run(connection, step, started, start);
+                    long millis = (System.nanoTime() - start) / 1_000_000;
+                    progress.accept("reverted " + step.label() + " (" + millis + " ms)");
+                    return new DowngradeResult.Reverted(step.version(), step.description(), step.script().path(), millis);
+                } catch (SQLException e) {
+                    rollbackQuietly(connection);
+                    logFailure(step, started, start, e);
+                    if (SqlFailures.LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && attempt <= patience.lockTimeoutRetries()) {
+                        progress.accept("lock_timeout while reverting " + step.label() + "; retry " + attempt + " of "
+                                + patience.lockTimeoutRetries() + " in " + pause.toMillis() + " ms");
+                        sleep(pause);
+                        pause = pause.multipliedBy(2);
+                        continue;
+                    }
+                    throw stepFailed(step, e, done, total);
+                }
+            } catch (SQLException e) {
+                throw SqlFailures.onConnect(e, database.connection());
+            }
+        }
+    }
+
+    private void run(Connection connection, Plan.Step step, Instant started, long startNanos) throws SQLException {
+        Script script = step.script();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(Identifiers.setSearchPath(database.schema()));
+            if (script.transactional()) {
+                connection.setAutoCommit(false);
+                statement.execute(script.sql());
+            } else {
+                connection.setAutoCommit(true);
+                for (String sql : SqlStatements.split(script.sql())) {
+                    statement.execute(sql);
+                }
+                connection.setAutoCommit(false);
+            }
+            forget(connection, step);
+            operationsLog.ensureExists(connection);
+            operationsLog.record(connection, step.version(), step.description(), "downgrade", true, started,
+                    (System.nanoTime() - startNanos) / 1_000_000, null);
+            connection.commit();
+        }
+    }
+
+    /** Removes the reverted migration from Flyway's history, in the undo's transaction. */
+    private void forget(Connection connection, Plan.Step step) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + Identifiers.quote(database.schema())
+                + "." + MigrationService.HISTORY_TABLE + " WHERE version = ? AND success")) {
+            delete.setString(1, step.version());
+            int rows = delete.executeUpdate();
+            if (rows != 1) {
+                throw new SQLException("expected one history row for version " + step.version() + ", found " + rows);
+            }
+        }
+    }
+
+    private Failure stepFailed(Plan.Step step, SQLException e, int done, int total) {
+        String reason = SqlFailures.serverMessage(e) + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]");
+        String state = step.script().transactional()
+                ? "its transaction was rolled back, so the schema and the history are as they were before it"
+                : "the script is not transactional: statements before the failing one stay applied while the history"
+                        + " still records " + step.label() + "; finish or repair by hand";
+        String earlier = done == 0 ? "" : "; the " + done + " earlier step" + (done == 1 ? "" : "s")
+                + " of this downgrade (of " + total + ") stay reverted";
+        Failure.Kind kind = SqlFailures.LOCK_NOT_AVAILABLE.equals(e.getSQLState()) ? Failure.Kind.LOCK : Failure.Kind.MIGRATION;
+        return new Failure(kind, "undo of " + step.label() + " (" + step.script().path() + ") failed: " + reason
+                + "; " + state + earlier, e);
+    }
+
+    private void logFailure(Plan.Step step, Instant started, long startNanos, SQLException e) {
+        try (Connection connection = database.connect()) {
+            operationsLog.recordFailure(connection, step.version(), step.description(), "downgrade", started,
+                    (System.nanoTime() - startNanos) / 1_000_000, SqlFailures.serverMessage(e));
+        } catch (SQLException | RuntimeException ignored) {
+            // best effort: the failure itself is reported to the operator
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void requireWritable() {
+        try (Connection connection = database.connect()) {
+            ServerInfo server = ServerInfo.read(connection);
+            if (server.inRecovery() || server.readOnly()) {
+                throw Failure.refused("the " + (server.inRecovery() ? "server is a read-only standby" : "session is read-only")
+                        + ": run schema changes against the primary with a writable session");
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.onConnect(e, database.connection());
+        }
+    }
+
+    private String license() {
+        try (Connection connection = database.connect()) {
+            return TimescaleLicense.ofInstalled(connection).orElse(null);
+        } catch (SQLException e) {
+            throw SqlFailures.onConnect(e, database.connection());
+        }
+    }
+
+    /** Undo follows what the server has, whatever --timescale-features says. */
+    private static Edition edition(String license) {
+        return license == null ? null : EditionChoice.choose(license, FeatureMode.AUTO);
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (SQLException ignored) {
+            // the session is closed next
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failure(Failure.Kind.MIGRATION, "interrupted while waiting to retry");
+        }
+    }
+}
