@@ -2,6 +2,10 @@
 -- Dropping a table drops its indexes, constraints and triggers; dropping the
 -- hypertable drops its chunks. No CASCADE: if anything outside this schema
 -- version depends on these objects, the undo fails and changes nothing.
+-- Extensions that existed before V1 (its CREATE EXTENSION IF NOT EXISTS kept
+-- them) are dropped too.
+--
+-- data-loss: every row of the platform's twelve tables (companies, filings, metrics, documents, reports, intelligence, users, permissions, API keys, sessions)
 
 DROP TABLE user_sessions;
 DROP TABLE api_keys;
