@@ -25,6 +25,7 @@ public final class MigrationLock implements AutoCloseable {
     static final int CLASS_ID = 0x494D4947;
     private static final Duration FIRST_PAUSE = Duration.ofMillis(50);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(1);
+    private static final int MAX_SESSION_ERRORS = 3;
 
     /** Who holds the lock, as pg_stat_activity shows them. */
     public record Holder(int pid, String applicationName, String user, String clientAddress, OffsetDateTime since) {
@@ -48,11 +49,24 @@ public final class MigrationLock implements AutoCloseable {
             long deadline = System.nanoTime() + wait.toNanos();
             Duration pause = FIRST_PAUSE;
             boolean reported = false;
+            int sessionErrors = 0;
             while (true) {
-                if (tryLock(connection, objectId)) {
-                    return new MigrationLock(connection);
+                Optional<Holder> holder;
+                try {
+                    if (tryLock(connection, objectId)) {
+                        return new MigrationLock(connection);
+                    }
+                    holder = holder(connection, objectId);
+                } catch (SQLException e) {
+                    // A session that outlived a DROP EXTENSION timescaledb (a downgrade to nothing)
+                    // fails its next statement ("could not open relation with OID"): start afresh.
+                    if (++sessionErrors > MAX_SESSION_ERRORS) {
+                        throw e;
+                    }
+                    closeQuietly(connection);
+                    connection = database.connect();
+                    continue;
                 }
-                Optional<Holder> holder = holder(connection, objectId);
                 if (System.nanoTime() >= deadline) {
                     throw new Failure(Failure.Kind.LOCK, "another migration is running: the migration lock of schema "
                             + database.schema() + " is held by "

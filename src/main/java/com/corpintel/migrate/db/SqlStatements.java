@@ -17,6 +17,7 @@ public final class SqlStatements {
     public static List<String> split(String script) {
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        boolean code = false; // anything but comments and white space since the last split point
         int i = 0;
         int n = script.length();
         while (i < n) {
@@ -36,40 +37,40 @@ public final class SqlStatements {
                         && (i < 2 || !Character.isLetterOrDigit(script.charAt(i - 2)));
                 int end = quotedEnd(script, i, '\'', escapes);
                 current.append(script, i, end);
+                code = true;
                 i = end;
             } else if (c == '"') {
                 int end = quotedEnd(script, i, '"', false);
                 current.append(script, i, end);
+                code = true;
                 i = end;
             } else if (c == '$' && dollarTag(script, i) != null) {
                 String tag = dollarTag(script, i);
                 int close = script.indexOf(tag, i + tag.length());
                 int end = close < 0 ? n : close + tag.length();
                 current.append(script, i, end);
+                code = true;
                 i = end;
             } else if (c == ';') {
-                add(statements, current);
+                add(statements, current, code);
                 current.setLength(0);
+                code = false;
                 i++;
             } else {
                 current.append(c);
+                code |= !Character.isWhitespace(c);
                 i++;
             }
         }
-        add(statements, current);
+        add(statements, current, code);
         return statements;
     }
 
-    private static void add(List<String> statements, StringBuilder text) {
-        String statement = text.toString().strip();
-        if (!withoutComments(statement).isBlank()) {
-            statements.add(statement);
+    /** Adds the text unless it holds nothing but comments and white space. */
+    private static void add(List<String> statements, StringBuilder text, boolean code) {
+        if (code) {
+            statements.add(text.toString().strip());
         }
-    }
-
-    /** True when nothing but comments and white space remains. */
-    private static String withoutComments(String text) {
-        return text.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ");
     }
 
     private static int blockCommentEnd(String s, int start) {

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -111,10 +112,11 @@ public final class MigrationService {
         ServerInfo server = requireReachable();
         Preflight.requireSupportedServer(server);
         Preflight.requireWritable(server);
-        requireUpgradable(target);
 
         Flyway flyway = flyway(target);
         try (MigrationLock lock = MigrationLock.acquire(database, patience.lockWait(), progress)) {
+            // Checked under the lock: a concurrent downgrade may be dropping the very catalog read here.
+            requireUpgradable(target);
             String license;
             Edition edition;
             String initial;
@@ -201,7 +203,9 @@ public final class MigrationService {
                     collect(e.getErrorResult(), applied);
                 }
                 logFailure(e);
-                if (SqlFailures.isLockTimeout(e) && attempt <= patience.lockTimeoutRetries()) {
+                // Only a rolled-back step can simply run again; a non-transactional one may be half done.
+                if (SqlFailures.isLockTimeout(e) && e.isExecutableInTransaction()
+                        && attempt <= patience.lockTimeoutRetries()) {
                     progress.accept("lock_timeout while applying " + label(e.getMigration())
                             + " (another session holds a lock on its tables); retry " + attempt + " of "
                             + patience.lockTimeoutRetries() + " in " + pause.toMillis() + " ms");
@@ -301,6 +305,9 @@ public final class MigrationService {
                 .javaMigrations(source.javaMigrations(featureMode).toArray(JavaMigration[]::new))
                 .callbacks(logCallback)
                 .placeholderReplacement(false)
+                // Flyway's default lock is a transaction held open for the whole run, which
+                // CREATE INDEX CONCURRENTLY waits for forever; our advisory lock serializes runs.
+                .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
                 .installedBy(installedBy)
                 .cleanDisabled(true)
                 .validateMigrationNaming(true)

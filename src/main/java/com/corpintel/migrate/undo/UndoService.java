@@ -77,9 +77,6 @@ public final class UndoService {
 
     public DowngradeResult downgrade(Request request, MigrationService.Patience patience, boolean allowDataLoss) {
         requireWritable();
-        StatusReport outside = migrations.status();
-        // Refuse early, before waiting for the lock; everything is checked again under it.
-        steps(request, outside, edition(license()));
         try (MigrationLock lock = MigrationLock.acquire(database, patience.lockWait(), progress)) {
             StatusReport before = migrations.status();
             Edition edition = edition(license());
@@ -187,13 +184,14 @@ public final class UndoService {
             throw Failure.refused("target " + target + " is below the baseline " + baseline
                     + ": the migrations before the baseline were never run by intel-migrate and have no history to undo");
         }
-        boolean known = nothing || wanted.getVersion().equals(baseline)
-                || applied.stream().anyMatch(m -> m.version().equals(wanted.getVersion()));
+        boolean known = nothing || (baseline != null && MigrationVersion.fromVersion(baseline).equals(wanted))
+                || applied.stream().anyMatch(m -> MigrationVersion.fromVersion(m.version()).equals(wanted));
         if (!known) {
             String current = state.currentVersion();
             throw Failure.refused("target " + target + " is not an applied version"
                     + (current == null ? " (nothing is applied)" : " (applied: "
-                    + String.join(", ", applied.stream().map(MigrationRecord::version).sorted().toList()) + ")")
+                    + String.join(", ", applied.stream().map(MigrationRecord::version)
+                    .sorted(Comparator.comparing(MigrationVersion::fromVersion)).toList()) + ")")
                     + "; use " + NOTHING + " to revert everything");
         }
         return applied.stream()

@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * A catalog fingerprint of one schema: every user-visible object, one line each,
  * grouped by kind and sorted, so two states of a database compare as text and a
- * difference names the object. Flyway's history table is left out (it records
- * the migrations, it is not the schema). Reused by every test that compares states.
+ * difference names the object. The tool's own tables (Flyway's history and the
+ * operations log, with its trigger function) are left out: they record the
+ * migrations, they are not the schema. Reused by every test that compares states.
  */
 public final class CatalogFingerprint {
 
@@ -30,7 +31,7 @@ public final class CatalogFingerprint {
                        WHEN 'f' THEN 'foreign table' ELSE c.relkind::text END
                 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
-                  AND c.relname NOT LIKE 'flyway_schema_history%'""");
+                  AND NOT (c.relname LIKE 'flyway\\_schema\\_history%' OR c.relname LIKE 'intel\\_migrate\\_%')""");
         SECTIONS.put("column", """
                 SELECT c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
                        || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END
@@ -42,17 +43,20 @@ public final class CatalogFingerprint {
                 JOIN pg_namespace n ON n.oid = c.relnamespace
                 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
                 WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
-                  AND a.attnum > 0 AND NOT a.attisdropped AND c.relname <> 'flyway_schema_history'""");
+                  AND a.attnum > 0 AND NOT a.attisdropped
+                  AND NOT (c.relname LIKE 'flyway\\_schema\\_history%' OR c.relname LIKE 'intel\\_migrate\\_%')""");
         SECTIONS.put("constraint", """
                 SELECT r.relname || ' ' || k.conname || ' ' || pg_get_constraintdef(k.oid)
                 FROM pg_constraint k JOIN pg_class r ON r.oid = k.conrelid
                 JOIN pg_namespace n ON n.oid = r.relnamespace
-                WHERE n.nspname = ? AND r.relname <> 'flyway_schema_history'""");
+                WHERE n.nspname = ?
+                  AND NOT (r.relname LIKE 'flyway\\_schema\\_history%' OR r.relname LIKE 'intel\\_migrate\\_%')""");
         SECTIONS.put("index", """
                 SELECT pg_get_indexdef(i.indexrelid)
                 FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
                 JOIN pg_namespace n ON n.oid = t.relnamespace
-                WHERE n.nspname = ? AND t.relname <> 'flyway_schema_history'""");
+                WHERE n.nspname = ?
+                  AND NOT (t.relname LIKE 'flyway\\_schema\\_history%' OR t.relname LIKE 'intel\\_migrate\\_%')""");
         SECTIONS.put("view", """
                 SELECT c.relname || ': ' || regexp_replace(pg_get_viewdef(c.oid, true), '\\s+', ' ', 'g')
                 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -62,14 +66,15 @@ public final class CatalogFingerprint {
                 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
                 JOIN pg_namespace n ON n.oid = c.relnamespace
                 JOIN pg_proc p ON p.oid = t.tgfoid
-                WHERE n.nspname = ? AND NOT t.tgisinternal
+                WHERE n.nspname = ? AND NOT t.tgisinternal AND c.relname NOT LIKE 'intel\\_migrate\\_%'
                   AND p.pronamespace::regnamespace::text NOT LIKE '\\_timescaledb%'""");
         SECTIONS.put("function", """
                 SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ') '
                        || md5(pg_get_functiondef(p.oid))
                 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
                 LEFT JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
-                WHERE n.nspname = ? AND d.objid IS NULL AND p.prokind IN ('f', 'p')""");
+                WHERE n.nspname = ? AND d.objid IS NULL AND p.prokind IN ('f', 'p')
+                  AND p.proname NOT LIKE 'intel\\_migrate\\_%'""");
         SECTIONS.put("owned-by-extension", """
                 SELECT e.extname || ' owns ' || count(*) || ' objects in the schema'
                 FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid

@@ -1,0 +1,99 @@
+package com.corpintel.migrate.migrate;
+
+import com.corpintel.migrate.timescale.Edition;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A migration set in a directory: DIR/migration/V*.sql, DIR/undo/U*.sql with optional .conf. */
+class DirectoryMigrationsTest {
+
+    @TempDir
+    Path dir;
+
+    private DirectoryMigrations source;
+
+    private static MigrationRecord applied(String version, String description, String script) {
+        return new MigrationRecord(version, description, "SQL", "success", script,
+                Instant.parse("2025-01-01T00:00:00Z"), "tester", 5, 1, 1);
+    }
+
+    @BeforeEach
+    void layOut() throws IOException {
+        Files.createDirectories(dir.resolve("migration"));
+        Files.createDirectories(dir.resolve("undo"));
+        Files.writeString(dir.resolve("migration/V1__a.sql"), "CREATE INDEX CONCURRENTLY b ON t (x);\n");
+        Files.writeString(dir.resolve("undo/U1__a.sql"), "-- data-loss: nothing really\nDROP INDEX CONCURRENTLY b;\n");
+        Files.writeString(dir.resolve("undo/U1__a.sql.conf"), "executeInTransaction=false\n");
+        source = new DirectoryMigrations(dir);
+    }
+
+    @Test
+    void undoIsFoundAndItsConfMakesItNonTransactional() {
+        assertThat(source.undo(applied("1", "a", "V1__a.sql"), Edition.COMMUNITY)).hasValueSatisfying(script -> {
+            assertThat(Path.of(script.path())).isEqualTo(dir.toAbsolutePath().normalize().resolve("undo/U1__a.sql"));
+            assertThat(script.sql()).contains("DROP INDEX CONCURRENTLY b");
+            assertThat(script.transactional()).isFalse();
+            assertThat(script.dataLoss()).containsExactly("nothing really");
+        });
+    }
+
+    @Test
+    void undoWithoutConfIsTransactional() throws IOException {
+        Files.writeString(dir.resolve("undo/U2__b.sql"), "DROP TABLE b;");
+
+        assertThat(source.undo(applied("2", "b", "V2__b.sql"), null)).map(Script::transactional).contains(true);
+    }
+
+    @Test
+    void editionSpecificUndoIsPreferredOverThePlainOne() throws IOException {
+        Files.writeString(dir.resolve("undo/U1__a.apache.sql"), "DROP VIEW v;");
+
+        assertThat(source.undo(applied("1", "a", "V1__a.sql"), Edition.APACHE))
+                .map(s -> Path.of(s.path()).getFileName().toString()).contains("U1__a.apache.sql");
+        assertThat(source.undo(applied("1", "a", "V1__a.sql"), Edition.COMMUNITY))
+                .map(s -> Path.of(s.path()).getFileName().toString()).contains("U1__a.sql");
+    }
+
+    @Test
+    void missingUndoIsEmpty() {
+        assertThat(source.undo(applied("2", "b", "V2__b.sql"), Edition.COMMUNITY)).isEmpty();
+        assertThat(source.undo(applied("1", "other description", "V1__other_description.sql"), null)).isEmpty();
+    }
+
+    @Test
+    void undoFileNameReplacesSpacesOfTheDescriptionWithUnderscores() throws IOException {
+        Files.writeString(dir.resolve("undo/U1.1__add_two_columns.sql"), "ALTER TABLE t DROP COLUMN a;");
+
+        assertThat(source.undo(applied("1.1", "add two columns", "V1.1__add_two_columns.sql"), null)).isPresent();
+    }
+
+    @Test
+    void forwardIsFoundInTheMigrationDirectory() {
+        assertThat(source.forward(applied("1", "a", "V1__a.sql"), Edition.APACHE)).hasValueSatisfying(script -> {
+            assertThat(Path.of(script.path()).getFileName().toString()).isEqualTo("V1__a.sql");
+            assertThat(script.sql()).contains("CREATE INDEX CONCURRENTLY b");
+            assertThat(script.transactional()).isTrue();
+        });
+    }
+
+    @Test
+    void forwardOfUnknownScriptIsEmpty() {
+        assertThat(source.forward(applied("5", "e", "V5__e.sql"), null)).isEmpty();
+        assertThat(source.forward(applied("5", "e", null), null)).isEmpty();
+    }
+
+    @Test
+    void flywayLocationAndDescriptionNameTheDirectory() {
+        assertThat(source.flywayLocations())
+                .containsExactly("filesystem:" + dir.toAbsolutePath().normalize().resolve("migration"));
+        assertThat(source.describe()).contains(dir.toAbsolutePath().normalize().toString());
+    }
+}
