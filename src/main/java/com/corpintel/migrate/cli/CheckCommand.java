@@ -4,7 +4,7 @@ import com.corpintel.migrate.db.ConnectionCheck;
 import com.corpintel.migrate.report.CheckReport;
 import picocli.CommandLine.Command;
 
-@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "check", sortOptions = false,
         description = "Connection check: reachability, authentication, server version, TLS, round-trip latency.")
 class CheckCommand extends DatabaseCommand {
 

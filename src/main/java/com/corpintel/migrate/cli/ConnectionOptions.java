@@ -39,9 +39,8 @@ public final class ConnectionOptions {
                     + " default: ${DEFAULT-VALUE}).")
     String schema;
 
-    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s",
-            converter = DurationConverter.class,
-            description = "Give up connecting after this long (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Give up connecting after this long (default: the URL's connect_timeout, else 10s).")
     Duration connectTimeout;
 
     ConnectionResolver.Options toResolverOptions() {

@@ -4,7 +4,7 @@ import com.corpintel.migrate.timescale.FeatureMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "current", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "current", sortOptions = false,
         description = "Print the current version only (0 when nothing is applied); script friendly.")
 class CurrentCommand extends DatabaseCommand {
 

@@ -11,6 +11,7 @@ import com.corpintel.migrate.render.Renderer;
 import com.corpintel.migrate.render.Style;
 import com.corpintel.migrate.timescale.FeatureMode;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -27,6 +28,9 @@ abstract class DatabaseCommand implements Callable<Integer> {
     /** Read-only commands still bound their statements, but generously. */
     private static final Duration READ_LOCK_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration READ_STATEMENT_TIMEOUT = Duration.ofMinutes(5);
+
+    @Option(names = "--help", usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Mixin
     ConnectionOptions connectionOptions;

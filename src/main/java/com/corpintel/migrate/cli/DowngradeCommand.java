@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "downgrade", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "downgrade", sortOptions = false,
         description = {"Revert the last N applied migrations (default 1), newest first, each with its undo script in"
                 + " its own transaction, then print the resulting status."})
 class DowngradeCommand extends SchemaChangeCommand {

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "downgrade-to", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "downgrade-to", sortOptions = false,
         description = {"Revert applied migrations, newest first, until VERSION is the current version;"
                 + " 0 reverts everything (an empty history)."})
 class DowngradeToCommand extends SchemaChangeCommand {

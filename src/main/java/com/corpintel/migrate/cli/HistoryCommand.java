@@ -4,7 +4,7 @@ import com.corpintel.migrate.timescale.FeatureMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "history", sortOptions = false,
         description = "Every migration, applied or not, with dates, durations, who ran it and checksums.")
 class HistoryCommand extends DatabaseCommand {
 

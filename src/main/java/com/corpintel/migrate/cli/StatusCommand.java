@@ -5,7 +5,7 @@ import com.corpintel.migrate.timescale.FeatureMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "status", sortOptions = false,
         description = "Current version, applied / pending / failed migrations and checksum problems.")
 class StatusCommand extends DatabaseCommand {
 

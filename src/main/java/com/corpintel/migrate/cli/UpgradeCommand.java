@@ -3,7 +3,7 @@ package com.corpintel.migrate.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "upgrade", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "upgrade", sortOptions = false,
         description = {"Apply every pending migration (or up to --target), then print the resulting status.",
                 "Only one process changes the schema at a time; others wait up to --lock-wait."})
 class UpgradeCommand extends SchemaChangeCommand {

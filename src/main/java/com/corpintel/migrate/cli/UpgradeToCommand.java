@@ -3,7 +3,7 @@ package com.corpintel.migrate.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "upgrade-to", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "upgrade-to", sortOptions = false,
         description = "Apply pending migrations up to VERSION; the same as upgrade --target VERSION.")
 class UpgradeToCommand extends SchemaChangeCommand {
 

@@ -21,7 +21,7 @@ final class CatalogQueries {
 
     /** Who holds the advisory lock (classid, objid) as (int, int): application name says host or pod. */
     static final String LOCK_HOLDER = """
-            SELECT a.pid, a.application_name, a.usename, a.client_addr::text AS client_addr,
+            SELECT a.pid, a.application_name, a.usename, host(a.client_addr) AS client_addr,
                    a.backend_start, a.state
             FROM pg_locks l
             JOIN pg_stat_activity a ON a.pid = l.pid

@@ -11,6 +11,8 @@ import java.util.Map;
 /** Opens sessions to the configured database; every failure becomes a {@link com.corpintel.migrate.Failure}. */
 public final class Database {
 
+    private static final java.time.Duration DEFAULT_CONNECT_TIMEOUT = java.time.Duration.ofSeconds(10);
+
     private final ConnectionSettings connection;
     private final SessionSettings session;
     private final PGSimpleDataSource dataSource;
@@ -57,8 +59,8 @@ public final class Database {
         }
         ds.setSslmode(connection.sslMode());
         ds.setApplicationName(session.applicationName());
-        ds.setConnectTimeout(seconds(session.connectTimeout()));
-        ds.setLoginTimeout(seconds(session.connectTimeout()));
+        ds.setConnectTimeout(seconds(DEFAULT_CONNECT_TIMEOUT));
+        ds.setLoginTimeout(seconds(DEFAULT_CONNECT_TIMEOUT));
         ds.setTcpKeepAlive(true);
         ds.setOptions("-c lock_timeout=" + session.lockTimeout().toMillis()
                 + " -c statement_timeout=" + session.statementTimeout().toMillis());
@@ -68,6 +70,11 @@ public final class Database {
             } catch (SQLException e) {
                 throw new IllegalArgumentException("unsupported connection parameter " + parameter.getKey(), e);
             }
+        }
+        if (session.connectTimeout() != null) {
+            // --connect-timeout outranks a connect_timeout in the URL, like every other option.
+            ds.setConnectTimeout(seconds(session.connectTimeout()));
+            ds.setLoginTimeout(seconds(session.connectTimeout()));
         }
         return ds;
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
  *                        queues behind a long transaction (and blocks everyone
  *                        queued behind it) forever; zero disables it
  * @param statementTimeout bounds each statement; zero disables it
+ * @param connectTimeout  null: the URL's connect_timeout, else ten seconds
  */
 public record SessionSettings(
         String schema,

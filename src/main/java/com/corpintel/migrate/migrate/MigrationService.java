@@ -122,12 +122,15 @@ public final class MigrationService {
             String initial;
             try (Connection connection = database.connect()) {
                 MigrationInfoService info = info(flyway);
-                initial = info.current() == null ? null : info.current().getVersion().getVersion();
+                MigrationRecord current = current(Arrays.stream(info.all()).map(MigrationService::record).toList());
+                initial = current == null ? null : current.version();
                 if (info.pending().length > 0) {
                     Preflight.requireExtensions(Extensions.read(connection));
                     license = TimescaleLicense.probe(connection);
-                    edition = EditionChoice.choose(license, featureMode);
-                    if (edition == Edition.APACHE && pendingIncludes(info, TimescaleFeaturesMigration.VERSION)) {
+                    // --timescale-features only matters when the license-dependent step is about to run.
+                    boolean featuresPending = timescaleFeaturesPending(info);
+                    edition = EditionChoice.choose(license, featuresPending ? featureMode : FeatureMode.AUTO);
+                    if (featuresPending && edition == Edition.APACHE) {
                         progress.accept("TimescaleDB runs under the Apache license: skipping "
                                 + String.join("; ", edition.skippedFeatures));
                     }
@@ -140,7 +143,10 @@ public final class MigrationService {
             }
             List<UpgradeResult.Applied> applied = new ArrayList<>();
             migrate(flyway, patience, applied);
-            return new UpgradeResult(initial, target, applied, license, edition, statusOf(flyway(null)));
+            boolean featuresApplied = source instanceof BundledMigrations
+                    && applied.stream().anyMatch(a -> a.version().equals(TimescaleFeaturesMigration.VERSION));
+            return new UpgradeResult(initial, target, applied, license, edition, featuresApplied,
+                    statusOf(flyway(null)));
         }
     }
 
@@ -218,6 +224,11 @@ public final class MigrationService {
                 throw new Failure(Failure.Kind.VALIDATION, "the applied migrations no longer match the bundled scripts: "
                         + firstLine(e.getMessage()) + " (run `intel-migrate status` for details)", e);
             } catch (FlywayException e) {
+                if (e.getMessage() != null && e.getMessage().contains("non-empty schema")) {
+                    throw Failure.refused("schema " + database.schema() + " already holds objects but has no "
+                            + HISTORY_TABLE + ": intel-migrate does not build the platform schema over objects it"
+                            + " did not create; use an empty schema (--schema) or adopt the database with baseline");
+                }
                 throw translate(e, "upgrade failed");
             }
         }
@@ -259,8 +270,8 @@ public final class MigrationService {
         String where = label(e.getMigration());
         String state = e.isExecutableInTransaction()
                 ? "it ran in a transaction that was rolled back, so the database is as before " + where
-                : where + " is not transactional: the history records it as failed and the schema may be partly"
-                        + " changed; repair before retrying";
+                : where + " is not transactional: the statements before the failing one stay applied; check the"
+                        + " schema and finish or revert them by hand before retrying";
         Failure.Kind kind = SqlFailures.isLockTimeout(e) ? Failure.Kind.LOCK : Failure.Kind.MIGRATION;
         return new Failure(kind, where + " failed: " + reason + "; " + state, e);
     }
@@ -331,7 +342,7 @@ public final class MigrationService {
     private StatusReport statusOf(Flyway flyway) {
         MigrationInfoService info = info(flyway);
         List<MigrationRecord> all = Arrays.stream(info.all()).map(MigrationService::record).toList();
-        MigrationInfo current = info.current();
+        MigrationRecord current = current(all);
         String head = all.stream()
                 .filter(r -> !r.state().startsWith("future") && !r.state().startsWith("missing"))
                 .map(MigrationRecord::version)
@@ -355,9 +366,9 @@ public final class MigrationService {
         return new StatusReport(
                 database.connection().describe(),
                 database.schema(),
-                current == null ? null : record(current),
+                current,
                 head,
-                (int) all.stream().filter(r -> r.applied() && r.state().equals("success")).count(),
+                (int) all.stream().filter(r -> r.applied() && r.version() != null && r.state().equals("success")).count(),
                 all.stream().filter(r -> r.state().equals("pending")).toList(),
                 all.stream().filter(r -> r.state().contains("failed")).toList(),
                 problems,
@@ -365,9 +376,25 @@ public final class MigrationService {
                 all);
     }
 
-    private static boolean pendingIncludes(MigrationInfoService info, String version) {
+    /**
+     * The newest successfully applied version. Not Flyway's info.current(): that can be
+     * the "<< Flyway Schema Creation >>" marker row, which has no version.
+     */
+    private static final java.util.Set<String> CURRENT_STATES =
+            java.util.Set.of("success", "baseline", "future_success", "out_of_order");
+
+    static MigrationRecord current(List<MigrationRecord> all) {
+        return all.stream()
+                .filter(r -> r.applied() && r.version() != null && CURRENT_STATES.contains(r.state()))
+                .max(java.util.Comparator.comparing(r -> MigrationVersion.fromVersion(r.version())))
+                .orElse(null);
+    }
+
+    /** Whether this run applies the bundled, license-dependent version 2. */
+    private boolean timescaleFeaturesPending(MigrationInfoService info) {
         return Arrays.stream(info.pending()).anyMatch(i -> i.getVersion() != null
-                && i.getVersion().getVersion().equals(version));
+                && i.getVersion().getVersion().equals(TimescaleFeaturesMigration.VERSION)
+                && "JDBC".equals(i.getType().name()));
     }
 
     static MigrationRecord record(MigrationInfo info) {

@@ -10,6 +10,7 @@ import java.util.List;
  * @param before   the version before, null when nothing was applied
  * @param edition  the TimescaleDB branch this server takes; null when it could not be told
  * @param license  what SHOW timescaledb.license said, or null
+ * @param timescaleFeaturesApplied this run applied the license-dependent version 2
  * @param status   the state after the upgrade
  */
 public record UpgradeResult(
@@ -18,6 +19,7 @@ public record UpgradeResult(
         List<Applied> applied,
         String license,
         Edition edition,
+        boolean timescaleFeaturesApplied,
         StatusReport status) {
 
     public record Applied(String version, String description, int executionMillis) {

@@ -40,6 +40,7 @@ final class JsonRenderer implements Renderer {
         timescale.put("license", result.license());
         timescale.put("edition", result.edition());
         timescale.put("skippedFeatures", result.edition() == null ? List.of() : result.edition().skippedFeatures);
+        timescale.put("featuresApplied", result.timescaleFeaturesApplied());
         doc.put("timescale", timescale);
         doc.put("status", statusFields(result.status()));
         return Json.write(doc);

@@ -72,7 +72,9 @@ final class TextRenderer implements Renderer {
                         .append('\n');
             }
         }
-        if (result.edition() == Edition.APACHE) {
+        if (!result.timescaleFeaturesApplied()) {
+            // nothing license-dependent ran: nothing to say about the license
+        } else if (result.edition() == Edition.APACHE) {
             out.append(style.warn("TimescaleDB license: apache — degraded: "
                     + String.join("; ", result.edition().skippedFeatures))).append('\n');
         } else if (result.edition() == Edition.COMMUNITY) {

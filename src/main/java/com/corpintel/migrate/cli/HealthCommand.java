@@ -1,0 +1,44 @@
+package com.corpintel.migrate.cli;
+
+import com.corpintel.migrate.health.HealthTarget;
+import com.corpintel.migrate.timescale.FeatureMode;
+import io.smallrye.health.SmallRyeHealth;
+import io.smallrye.health.SmallRyeHealthReporter;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+@Command(name = "health", sortOptions = false,
+        description = {"Run the health checks once and print the MicroProfile Health JSON; exit 0 when UP.",
+                "Usable as a Kubernetes exec probe. Liveness: the process can work. Readiness: the database is"
+                        + " reachable, the schema is at the bundled head, no migration failed."})
+class HealthCommand extends DatabaseCommand {
+
+    @Option(names = "--live", description = "Only the liveness checks.")
+    boolean live;
+
+    @Option(names = "--ready", description = "Only the readiness checks.")
+    boolean ready;
+
+    @Inject
+    Instance<SmallRyeHealthReporter> reporter;
+
+    @Inject
+    Instance<HealthTarget> target;
+
+    @Override
+    public Integer call() {
+        target.get().set(migrations(database(), FeatureMode.AUTO));
+        SmallRyeHealthReporter health = reporter.get();
+        SmallRyeHealth result = live && !ready ? health.getLiveness()
+                : ready && !live ? health.getReadiness() : health.getHealth();
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        health.reportHealth(json, result);
+        print(json.toString(StandardCharsets.UTF_8) + "\n");
+        return result.isDown() ? ExitCode.VALIDATION_FAILED.code : ExitCode.OK.code;
+    }
+}
