@@ -1,6 +1,9 @@
 package com.corpintel.migrate.cli;
 
+import com.corpintel.migrate.health.DatabaseReadiness;
 import com.corpintel.migrate.health.HealthTarget;
+import com.corpintel.migrate.health.SchemaReadiness;
+import jakarta.json.JsonObject;
 import com.corpintel.migrate.timescale.FeatureMode;
 import io.smallrye.health.SmallRyeHealth;
 import io.smallrye.health.SmallRyeHealthReporter;
@@ -13,7 +16,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 @Command(name = "health", sortOptions = false,
-        description = {"Run the health checks once and print the MicroProfile Health JSON; exit 0 when UP.",
+        description = {"Run the health checks once and print the MicroProfile Health JSON; exit 0 when UP, 3 when the"
+                + " database is unreachable, 7 when migrations are pending, 6 for a failed migration or checksum problem.",
                 "Usable as a Kubernetes exec probe. Liveness: the process can work. Readiness: the database is"
                         + " reachable, the schema is at the bundled head, no migration failed."})
 class HealthCommand extends DatabaseCommand {
@@ -39,6 +43,26 @@ class HealthCommand extends DatabaseCommand {
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         health.reportHealth(json, result);
         print(json.toString(StandardCharsets.UTF_8) + "\n");
-        return result.isDown() ? ExitCode.VALIDATION_FAILED.code : ExitCode.OK.code;
+        return exitCode(result.getPayload()).code;
+    }
+
+    /** DOWN maps to the exit code every command uses for that cause: 3 unreachable, 6 failed, 7 pending. */
+    static ExitCode exitCode(JsonObject payload) {
+        ExitCode code = ExitCode.OK;
+        for (JsonObject check : payload.getJsonArray("checks").getValuesAs(JsonObject.class)) {
+            if (!"DOWN".equals(check.getString("status"))) {
+                continue;
+            }
+            String name = check.getString("name");
+            JsonObject data = check.getJsonObject("data");
+            if (DatabaseReadiness.NAME.equals(name)) {
+                return ExitCode.CONNECTION;
+            }
+            boolean pendingOnly = SchemaReadiness.NAME.equals(name) && data != null
+                    && data.containsKey("failed") && data.getInt("failed") == 0
+                    && data.getString("reason", "").startsWith("pending");
+            code = pendingOnly && code == ExitCode.OK ? ExitCode.PENDING : ExitCode.VALIDATION_FAILED;
+        }
+        return code;
     }
 }
