@@ -21,9 +21,11 @@ import picocli.CommandLine.Command;
                 CurrentCommand.class,
                 HistoryCommand.class,
                 CheckCommand.class,
+                SnapshotCommand.class,
                 HealthCommand.class,
                 ServeCommand.class,
                 AwaitCommand.class,
+                ValidateCommand.class,
                 picocli.CommandLine.HelpCommand.class
         },
         footerHeading = "%nConfiguration (highest first):%n",

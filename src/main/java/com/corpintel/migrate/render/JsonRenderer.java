@@ -199,6 +199,7 @@ final class JsonRenderer implements Renderer {
         doc.put("status", check.status());
         doc.put("detail", check.detail());
         doc.put("nextStep", check.nextStep());
+        doc.put("findings", check.findings());
         return doc;
     }
 }

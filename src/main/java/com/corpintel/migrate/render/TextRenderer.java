@@ -22,6 +22,8 @@ final class TextRenderer implements Renderer {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
 
+    private static final int MAX_FINDINGS = 15;
+
     private final Style style;
 
     TextRenderer(Style style) {
@@ -215,9 +217,18 @@ final class TextRenderer implements Renderer {
             };
             out.append(mark).append("  ").append(pad(check.name(), width)).append("  ").append(check.detail())
                     .append('\n');
+            String indent = "          " + " ".repeat(width + 2);
+            int shown = 0;
+            for (String finding : check.findings()) {
+                if (shown++ == MAX_FINDINGS) {
+                    out.append(indent).append("… and ").append(check.findings().size() - MAX_FINDINGS)
+                            .append(" more (--output json lists all)\n");
+                    break;
+                }
+                out.append(indent).append("- ").append(finding).append('\n');
+            }
             if (check.nextStep() != null) {
-                out.append("          ").append(" ".repeat(width + 2)).append("→ ").append(check.nextStep())
-                        .append('\n');
+                out.append(indent).append("→ ").append(check.nextStep()).append('\n');
             }
         }
         return out.toString();
