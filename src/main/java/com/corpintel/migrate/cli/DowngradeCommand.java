@@ -2,7 +2,7 @@ package com.corpintel.migrate.cli;
 
 import com.corpintel.migrate.undo.UndoService;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "downgrade", sortOptions = false,
@@ -14,13 +14,11 @@ class DowngradeCommand extends SchemaChangeCommand {
             description = "How many migrations to revert (default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--allow-data-loss",
-            description = "Run undo scripts that declare data they destroy (-- data-loss: lines); without it they are"
-                    + " refused with exit code 9.")
-    boolean allowDataLoss;
+    @Mixin
+    DataLossOptions dataLoss;
 
     @Override
     public Integer call() {
-        return downgrade(UndoService.Request.last(steps), allowDataLoss);
+        return downgrade(UndoService.Request.last(steps), dataLoss.allowed);
     }
 }

@@ -2,7 +2,7 @@ package com.corpintel.migrate.cli;
 
 import com.corpintel.migrate.undo.UndoService;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "downgrade-to", sortOptions = false,
@@ -13,13 +13,11 @@ class DowngradeToCommand extends SchemaChangeCommand {
     @Parameters(index = "0", paramLabel = "VERSION", description = "The version to end at; 0 for nothing applied.")
     String target;
 
-    @Option(names = "--allow-data-loss",
-            description = "Run undo scripts that declare data they destroy (-- data-loss: lines); without it they are"
-                    + " refused with exit code 9.")
-    boolean allowDataLoss;
+    @Mixin
+    DataLossOptions dataLoss;
 
     @Override
     public Integer call() {
-        return downgrade(UndoService.Request.to(target), allowDataLoss);
+        return downgrade(UndoService.Request.to(target), dataLoss.allowed);
     }
 }

@@ -22,7 +22,7 @@ import java.util.zip.CRC32;
 public final class MigrationLock implements AutoCloseable {
 
     /** "IMIG": the first half of the two-int advisory lock key, the same for every schema. */
-    static final int CLASS_ID = 0x494D4947;
+    public static final int CLASS_ID = 0x494D4947;
     private static final Duration FIRST_PAUSE = Duration.ofMillis(50);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(1);
     private static final int MAX_SESSION_ERRORS = 3;
@@ -94,7 +94,8 @@ public final class MigrationLock implements AutoCloseable {
         }
     }
 
-    static int objectId(String schema) {
+    /** The second half of the lock key: the schema it protects. */
+    public static int objectId(String schema) {
         CRC32 crc = new CRC32();
         crc.update(schema.getBytes(StandardCharsets.UTF_8));
         return (int) (crc.getValue() & 0x7fffffff);

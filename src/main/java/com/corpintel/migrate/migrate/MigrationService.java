@@ -4,6 +4,7 @@ import com.corpintel.migrate.Failure;
 import com.corpintel.migrate.db.Database;
 import com.corpintel.migrate.db.Extensions;
 import com.corpintel.migrate.db.MigrationLock;
+import com.corpintel.migrate.db.Pause;
 import com.corpintel.migrate.db.ServerInfo;
 import com.corpintel.migrate.db.SqlFailures;
 import com.corpintel.migrate.timescale.Edition;
@@ -215,7 +216,7 @@ public final class MigrationService {
                     progress.accept("lock_timeout while applying " + label(e.getMigration())
                             + " (another session holds a lock on its tables); retry " + attempt + " of "
                             + patience.lockTimeoutRetries() + " in " + pause.toMillis() + " ms");
-                    sleep(pause);
+                    Pause.sleep(pause);
                     pause = pause.multipliedBy(2);
                     continue;
                 }
@@ -433,12 +434,4 @@ public final class MigrationService {
         return newline >= 0 ? trimmed.substring(0, newline).strip() : trimmed;
     }
 
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Failure(Failure.Kind.MIGRATION, "interrupted while waiting to retry");
-        }
-    }
 }

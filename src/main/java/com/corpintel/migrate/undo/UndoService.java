@@ -4,6 +4,7 @@ import com.corpintel.migrate.Failure;
 import com.corpintel.migrate.db.Database;
 import com.corpintel.migrate.db.Identifiers;
 import com.corpintel.migrate.db.MigrationLock;
+import com.corpintel.migrate.db.Pause;
 import com.corpintel.migrate.db.ServerInfo;
 import com.corpintel.migrate.db.SqlFailures;
 import com.corpintel.migrate.db.SqlStatements;
@@ -218,7 +219,7 @@ public final class UndoService {
                     if (SqlFailures.LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && attempt <= patience.lockTimeoutRetries()) {
                         progress.accept("lock_timeout while reverting " + step.label() + "; retry " + attempt + " of "
                                 + patience.lockTimeoutRetries() + " in " + pause.toMillis() + " ms");
-                        sleep(pause);
+                        Pause.sleep(pause);
                         pause = pause.multipliedBy(2);
                         continue;
                     }
@@ -323,12 +324,4 @@ public final class UndoService {
         }
     }
 
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Failure(Failure.Kind.MIGRATION, "interrupted while waiting to retry");
-        }
-    }
 }

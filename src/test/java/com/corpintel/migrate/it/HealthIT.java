@@ -1,5 +1,6 @@
 package com.corpintel.migrate.it;
 
+import com.corpintel.migrate.db.MigrationLock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.CRC32;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,7 +121,7 @@ class HealthIT {
              Connection holder = db.connect();
              Statement s = holder.createStatement()) {
             // Hold the migration lock so that upgrade stays alive, waiting, long enough to look at it.
-            s.execute("SELECT pg_advisory_lock(" + 0x494D4947 + ", " + objectId("public") + ")");
+            s.execute("SELECT pg_advisory_lock(" + MigrationLock.CLASS_ID + ", " + MigrationLock.objectId("public") + ")");
             Process upgrade = Cli.start(db.env(), "upgrade", "--lock-wait", "20s");
             Process await = Cli.start(db.env(), "await", "--head", "--timeout", "20s");
             try {
@@ -139,11 +139,6 @@ class HealthIT {
         }
     }
 
-    private static int objectId(String schema) {
-        CRC32 crc = new CRC32();
-        crc.update(schema.getBytes(StandardCharsets.UTF_8));
-        return (int) (crc.getValue() & 0x7fffffff);
-    }
 
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {

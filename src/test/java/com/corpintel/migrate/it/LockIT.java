@@ -1,5 +1,6 @@
 package com.corpintel.migrate.it;
 
+import com.corpintel.migrate.db.MigrationLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -8,15 +9,14 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.CRC32;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The migration lock: bounded waits that name the holder, and retried lock timeouts. */
 class LockIT {
 
-    /** The advisory lock key intel-migrate uses for schema "public" (db/MigrationLock). */
-    private static final int CLASS_ID = 0x494D4947;
+    /** The advisory lock key intel-migrate uses (db/MigrationLock). */
+    private static final int CLASS_ID = MigrationLock.CLASS_ID;
     private TestDatabase db;
 
     @BeforeEach
@@ -29,17 +29,12 @@ class LockIT {
         db.close();
     }
 
-    private static int objectId(String schema) {
-        CRC32 crc = new CRC32();
-        crc.update(schema.getBytes(StandardCharsets.UTF_8));
-        return (int) (crc.getValue() & 0x7fffffff);
-    }
 
     @Test
     void aHeldMigrationLockMakesUpgradeGiveUpWithCode4NamingTheHolder() throws Exception {
         try (Connection holder = db.connect(); Statement s = holder.createStatement()) {
             s.execute("SET application_name = 'intel-migrate upgrade@pod-7f9c'");
-            s.execute("SELECT pg_advisory_lock(" + CLASS_ID + ", " + objectId("public") + ")");
+            s.execute("SELECT pg_advisory_lock(" + CLASS_ID + ", " + MigrationLock.objectId("public") + ")");
             long started = System.nanoTime();
             Cli.Result result = Cli.run(db.env(), "upgrade", "--lock-wait", "2s");
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
@@ -56,7 +51,7 @@ class LockIT {
         Connection holder = db.connect();
         try (Statement s = holder.createStatement()) {
             s.execute("SET application_name = 'operator-laptop'");
-            s.execute("SELECT pg_advisory_lock(" + CLASS_ID + ", " + objectId("public") + ")");
+            s.execute("SELECT pg_advisory_lock(" + CLASS_ID + ", " + MigrationLock.objectId("public") + ")");
         }
         Process upgrade = Cli.start(db.env(), "upgrade", "--lock-wait", "2m");
         Thread.sleep(4000);
