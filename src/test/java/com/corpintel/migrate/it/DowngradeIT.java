@@ -57,6 +57,33 @@ class DowngradeIT {
     }
 
     @Test
+    void aPopulatedDatabaseRevertsToNothingAndComesBack() {
+        try (TestDatabase db = TestServer.createDatabase()) {
+            List<String> empty = CatalogFingerprint.of(db);
+            assertThat(Cli.run(db.env(), "upgrade").exitCode()).isZero();
+            List<String> head = CatalogFingerprint.of(db);
+            db.execute("INSERT INTO companies (ticker, name) VALUES ('ACME', 'Acme Corp')");
+            // Rows spread over several monthly chunks of the hypertable, and a refreshed summary.
+            db.execute("INSERT INTO financial_metrics (company_id, metric_date, period_type, metric_type, value)"
+                    + " SELECT c.id, timestamptz '2025-01-01' + n * interval '9 days', 'daily', 'revenue', n"
+                    + " FROM companies c, generate_series(0, 60) AS n");
+            db.execute("INSERT INTO documents (company_id, document_type, embedding) SELECT id, '10-K',"
+                    + " array_fill(0.5, ARRAY[1536])::vector FROM companies");
+            db.execute("INSERT INTO users (email, username, hashed_password) VALUES ('a@example.com', 'a', 'x')");
+            db.execute("INSERT INTO user_permissions SELECT u.id, p.id FROM users u, permissions p");
+            db.execute("REFRESH MATERIALIZED VIEW daily_metrics_summary");
+            assertThat(db.value("SELECT count(*) > 5 FROM show_chunks('financial_metrics')")).isEqualTo("true");
+
+            Cli.Result down = Cli.run(db.env(), "downgrade-to", "0", "--allow-data-loss");
+            assertThat(down.exitCode()).as(down.toString()).isZero();
+            assertThat(CatalogFingerprint.of(db)).isEqualTo(empty);
+
+            assertThat(Cli.run(db.env(), "upgrade").exitCode()).isZero();
+            assertThat(CatalogFingerprint.of(db)).isEqualTo(head);
+        }
+    }
+
+    @Test
     void companiesSurviveRevertingThePermissionScopes() {
         try (TestDatabase db = TestServer.createDatabase()) {
             assertThat(Cli.run(db.env(), "upgrade").exitCode()).isZero();
