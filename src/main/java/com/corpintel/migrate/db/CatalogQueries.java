@@ -31,6 +31,14 @@ final class CatalogQueries {
             LIMIT 1
             """;
 
+    /**
+     * Whether timescaledb is preloaded. shared_preload_libraries itself is readable only
+     * by superusers and pg_read_all_settings; the settings the preloaded library defines
+     * are visible to every role.
+     */
+    static final String TIMESCALE_LOADED =
+            "SELECT EXISTS (SELECT 1 FROM pg_settings WHERE name LIKE 'timescaledb.%')";
+
     static final String EXTENSIONS = """
             SELECT a.name, a.default_version, a.installed_version
             FROM pg_available_extensions a

@@ -47,9 +47,9 @@ public record Extensions(List<Available> available, boolean timescalePreloaded) 
                     available.add(new Available(rs.getString(1), rs.getString(2), rs.getString(3)));
                 }
             }
-            try (ResultSet rs = statement.executeQuery("SELECT current_setting('shared_preload_libraries')")) {
+            try (ResultSet rs = statement.executeQuery(CatalogQueries.TIMESCALE_LOADED)) {
                 rs.next();
-                return new Extensions(available, rs.getString(1).contains("timescaledb"));
+                return new Extensions(available, rs.getBoolean(1));
             }
         }
     }

@@ -36,7 +36,7 @@ public final class BundledMigrations implements MigrationSource {
     @Override
     public Optional<Script> forward(MigrationRecord migration, Edition edition) {
         if (TimescaleFeaturesMigration.VERSION.equals(migration.version())) {
-            return script(TimescaleFeaturesMigration.scriptPath(edition));
+            return edition == null ? Optional.empty() : script(TimescaleFeaturesMigration.scriptPath(edition));
         }
         return migration.script() == null ? Optional.empty() : script(MIGRATION_DIRECTORY + migration.script());
     }

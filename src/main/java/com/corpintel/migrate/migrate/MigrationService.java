@@ -228,7 +228,8 @@ public final class MigrationService {
                 if (e.getMessage() != null && e.getMessage().contains("non-empty schema")) {
                     throw Failure.refused("schema " + database.schema() + " already holds objects but has no "
                             + HISTORY_TABLE + ": intel-migrate does not build the platform schema over objects it"
-                            + " did not create; use an empty schema (--schema) or adopt the database with baseline");
+                            + " did not create; use an empty schema (--schema), or move the objects away (adopting an existing"
+                            + " database with a baseline command is planned)");
                 }
                 throw translate(e, "upgrade failed");
             }

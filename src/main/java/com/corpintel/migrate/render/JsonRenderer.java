@@ -48,7 +48,7 @@ final class JsonRenderer implements Renderer {
 
     @Override
     public String downgrade(DowngradeResult result) {
-        Map<String, Object> doc = document("downgrade");
+        Map<String, Object> doc = document(result.target() == null ? "downgrade" : "downgrade-to");
         doc.put("before", result.before());
         doc.put("target", result.target());
         doc.put("reverted", result.reverted().stream().map(r -> {

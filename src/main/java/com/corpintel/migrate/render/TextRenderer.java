@@ -120,7 +120,7 @@ final class TextRenderer implements Renderer {
         if (plan.license() != null) {
             out.append("-- TimescaleDB license on this server: ").append(plan.license()).append(" (")
                     .append(plan.edition() == null ? "unknown" : plan.edition().resourceName).append(" branch)");
-            if (plan.edition() == Edition.APACHE) {
+            if (plan.edition() == Edition.APACHE && plan.command().startsWith("upgrade")) {
                 out.append("; skipped: ").append(String.join("; ", plan.edition().skippedFeatures));
             }
             out.append('\n');

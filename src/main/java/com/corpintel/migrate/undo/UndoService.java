@@ -216,7 +216,9 @@ public final class UndoService {
                 } catch (SQLException e) {
                     rollbackQuietly(connection);
                     logFailure(step, started, start, e);
-                    if (SqlFailures.LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && attempt <= patience.lockTimeoutRetries()) {
+                    // Only a rolled-back step can simply run again; a non-transactional one may be half done.
+                    if (SqlFailures.LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && step.script().transactional()
+                            && attempt <= patience.lockTimeoutRetries()) {
                         progress.accept("lock_timeout while reverting " + step.label() + "; retry " + attempt + " of "
                                 + patience.lockTimeoutRetries() + " in " + pause.toMillis() + " ms");
                         Pause.sleep(pause);

@@ -130,4 +130,24 @@ class ValidateIT {
             }
         }
     }
+
+    @Test
+    void aRoleWithoutSuperuserRightsCanValidate() throws Exception {
+        try (TestDatabase db = TestServer.createDatabase()) {
+            assertThat(Cli.run(db.env(), "upgrade").exitCode()).isZero();
+            String role = "reader_" + db.name();
+            db.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'reader-pw-1'");
+            db.execute("GRANT USAGE ON SCHEMA public TO " + role);
+            db.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + role);
+            try {
+                Cli.Result result = Cli.run(Map.of("DATABASE_URL", "postgresql://" + role + "@" + TestServer.host() + ":"
+                        + TestServer.port() + "/" + db.name(), "PGPASSWORD", "reader-pw-1"), "validate", "-o", "json");
+                assertThat(result.exitCode()).as(result.toString()).isZero();
+                assertThat(failedFindings(JSON.readTree(result.stdout()))).isEmpty();
+            } finally {
+                db.execute("DROP OWNED BY " + role);
+                db.execute("DROP ROLE " + role);
+            }
+        }
+    }
 }

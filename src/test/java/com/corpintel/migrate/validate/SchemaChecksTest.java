@@ -93,4 +93,31 @@ class SchemaChecksTest {
         assertThat(view.status()).isEqualTo(Check.Status.FAILED);
         assertThat(view.findings()).anyMatch(f -> f.contains("daily_metrics_summary") && f.contains("missing"));
     }
+
+    @Test
+    void aMissingTableFailsTheChecksOfItsPartsInsteadOfPassingThemByOmission() {
+        SchemaModel apache = ExpectedSchema.load(Edition.APACHE);
+        SchemaModel withoutDocuments = new SchemaModel(apache.extensions(), apache.functions(),
+                apache.tables().stream().filter(t -> !t.name().equals("document_chunks")).toList(), apache.views(),
+                apache.hypertables(), apache.continuousAggregates(), apache.jobs());
+        List<Check> checks = SchemaChecks.evaluate(apache, withoutDocuments, Edition.APACHE);
+        assertThat(check(checks, "tables").findings()).contains("table document_chunks: missing");
+        for (String name : List.of("columns", "constraints", "indexes", "vector columns")) {
+            assertThat(check(checks, name).status()).as(name).isEqualTo(Check.Status.FAILED);
+            assertThat(check(checks, name).findings()).as(name).anyMatch(f -> f.contains("document_chunks"));
+        }
+    }
+
+    @Test
+    void anUnexpectedPlainViewIsReportedWithTheTablesNotAsTheSummary() {
+        SchemaModel apache = ExpectedSchema.load(Edition.APACHE);
+        var extraView = new com.corpintel.migrate.inspect.View("scratch_view", false, "SELECT 1", List.of(), List.of());
+        List<com.corpintel.migrate.inspect.View> views = new java.util.ArrayList<>(apache.views());
+        views.add(extraView);
+        SchemaModel withView = new SchemaModel(apache.extensions(), apache.functions(), apache.tables(), views,
+                apache.hypertables(), apache.continuousAggregates(), apache.jobs());
+        List<Check> checks = SchemaChecks.evaluate(apache, withView, Edition.APACHE);
+        assertThat(check(checks, "tables").findings()).singleElement().asString().contains("scratch_view", "unexpected");
+        assertThat(check(checks, "continuous aggregate").status()).isEqualTo(Check.Status.DEGRADED);
+    }
 }
