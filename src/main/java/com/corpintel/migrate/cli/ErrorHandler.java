@@ -10,6 +10,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -37,11 +38,28 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     public int handleParseException(ParameterException error, String[] args) {
         CommandLine commandLine = error.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        err.println("intel-migrate: error: " + Redaction.redact(error.getMessage()));
+        err.println("intel-migrate: error: " + Redaction.redact(message(error)));
         CommandLine.UnmatchedArgumentException.printSuggestions(error, err);
         err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();
         return ExitCode.USAGE.code;
+    }
+
+    /**
+     * Picocli's message for unmatched arguments quotes them all, and a mistyped option
+     * may be followed by its value, a password or a URL: name only what looks like an option.
+     */
+    private static String message(ParameterException error) {
+        if (error instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            List<String> options = unmatched.getUnmatched().stream().filter(a -> a.startsWith("-"))
+                    .map(a -> a.contains("=") ? a.substring(0, a.indexOf('=')) : a).toList();
+            if (!options.isEmpty()) {
+                return "unknown option" + (options.size() == 1 ? " " : "s ") + String.join(", ", options);
+            }
+            return "unexpected argument" + (unmatched.getUnmatched().size() == 1 ? " " : "s ")
+                    + String.join(" ", unmatched.getUnmatched().stream().map(a -> "'" + a + "'").toList());
+        }
+        return error.getMessage();
     }
 
     private static void report(CommandLine commandLine, ExitCode code, String message) {

@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-@Command(name = "snapshot", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "snapshot", sortOptions = false,
         description = {"Print the schema model of the live database (--schema): one line per table, column,"
                 + " constraint, index, trigger, view, hypertable, policy and continuous aggregate, sorted.",
                 "For developers: the expected models next to the migrations"

@@ -106,6 +106,10 @@ public final class DatabaseUrl {
         String database = path == null || path.isEmpty() ? null : decode(path, origin, "database name");
         String sslMode = null;
         Map<String, String> parameters = new LinkedHashMap<>();
+        if (query != null && query.contains("@") && at < 0 && path == null) {
+            // "user:pa?ss@host" splits at the '?' inside the password: the query holds password text.
+            throw malformed(origin, "the query contains '@' but the URL names no host before it; " + ENCODE_HINT);
+        }
         if (query != null && !query.isEmpty()) {
             for (String pair : query.split("&")) {
                 if (pair.isEmpty()) {

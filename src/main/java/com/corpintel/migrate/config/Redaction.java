@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 public final class Redaction {
 
     static final String MASK = "****";
+    static final int MIN_SECRET_LENGTH = 4;
     private static final Set<String> SECRETS = new CopyOnWriteArraySet<>();
     /** Up to the last '@' of the authority, as {@link DatabaseUrl} reads it: passwords may hold a bare '@'. */
     private static final Pattern URL_CREDENTIALS = Pattern.compile("(://[^:/?#@\\s]*):[^\\s/?]*@");
@@ -24,7 +25,8 @@ public final class Redaction {
     }
 
     public static void register(Secret secret) {
-        if (secret != null && !secret.reveal().isEmpty()) {
+        // Shorter ones would mask ordinary words and values everywhere; such a password is no secret anyway.
+        if (secret != null && secret.reveal().length() >= MIN_SECRET_LENGTH) {
             SECRETS.add(secret.reveal());
             // As it appears inside a JSON string, where quotes and backslashes are escaped.
             SECRETS.add(secret.reveal().replace("\\", "\\\\").replace("\"", "\\\""));

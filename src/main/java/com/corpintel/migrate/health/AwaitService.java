@@ -33,6 +33,13 @@ public final class AwaitService {
      * @throws Failure of kind DEADLINE when {@code timeout} passes first
      */
     public StatusReport await(String version, Duration timeout, Duration maxPause) {
+        if (version != null && !HEAD.equals(version)) {
+            try {
+                MigrationVersion.fromVersion(version);
+            } catch (RuntimeException e) {
+                throw Failure.usage("'" + version + "' is not a version (examples: 3, 2.1)");
+            }
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         Duration pause = FIRST_PAUSE;
         String lastState = null;
@@ -41,6 +48,7 @@ public final class AwaitService {
             try {
                 StatusReport status = migrations.status();
                 String wanted = HEAD.equals(version) ? status.head() : version;
+                requireKnown(wanted, status);
                 if (wanted == null || reached(status.currentVersion(), wanted)) {
                     return status;
                 }
@@ -68,6 +76,15 @@ public final class AwaitService {
 
     /** Spelling of "the bundled head" for {@link #await}. */
     public static final String HEAD = "head";
+
+    /** Waiting for a version no migration has would only end at the deadline: refuse at once. */
+    private static void requireKnown(String wanted, StatusReport status) {
+        if (wanted != null && status.migrations().stream().noneMatch(m -> m.version() != null
+                && MigrationVersion.fromVersion(m.version()).equals(MigrationVersion.fromVersion(wanted)))) {
+            throw Failure.refused("version " + wanted + " is neither bundled nor applied (bundled head: V"
+                    + status.head() + "); waiting for it would only end at the deadline");
+        }
+    }
 
     static boolean reached(String current, String wanted) {
         return current != null

@@ -1,6 +1,7 @@
 package com.corpintel.migrate.health;
 
 import com.corpintel.migrate.Failure;
+import com.corpintel.migrate.config.Redaction;
 import com.corpintel.migrate.db.ServerInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,7 +40,7 @@ public class DatabaseReadiness implements HealthCheck {
                     .withData("connectMillis", (System.nanoTime() - started) / 1_000_000)
                     .build();
         } catch (Failure | SQLException e) {
-            return response.down().withData("reason", e.getMessage()).build();
+            return response.down().withData("reason", Redaction.redact(e.getMessage())).build();
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.corpintel.migrate.health;
 
 import com.corpintel.migrate.Failure;
+import com.corpintel.migrate.config.Redaction;
 import com.corpintel.migrate.migrate.MigrationRecord;
 import com.corpintel.migrate.migrate.StatusReport;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,7 @@ public class SchemaReadiness implements HealthCheck {
         try {
             status = target.get().get().status();
         } catch (Failure e) {
-            return response.down().withData("reason", e.getMessage()).build();
+            return response.down().withData("reason", Redaction.redact(e.getMessage())).build();
         }
         response.withData("schema", status.schema())
                 .withData("current", status.currentVersion() == null ? "none" : status.currentVersion())

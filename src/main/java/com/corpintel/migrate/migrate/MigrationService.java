@@ -274,7 +274,9 @@ public final class MigrationService {
                 ? "it ran in a transaction that was rolled back, so the database is as before " + where
                 : where + " is not transactional: the statements before the failing one stay applied; check the"
                         + " schema and finish or revert them by hand before retrying";
-        Failure.Kind kind = SqlFailures.isLockTimeout(e) ? Failure.Kind.LOCK : Failure.Kind.MIGRATION;
+        // "Another migration is running" (4) only when nothing is left behind; a half-applied step is 5.
+        Failure.Kind kind = SqlFailures.isLockTimeout(e) && e.isExecutableInTransaction()
+                ? Failure.Kind.LOCK : Failure.Kind.MIGRATION;
         return new Failure(kind, where + " failed: " + reason + "; " + state, e);
     }
 
@@ -295,8 +297,10 @@ public final class MigrationService {
         } catch (FlywayException e) {
             throw Failure.refused("invalid target version '" + target + "'");
         }
-        List<String> bundled = bundledVersions();
-        if (!bundled.contains(wanted.getVersion())) {
+        List<String> bundled = before.migrations().stream()
+                .filter(m -> m.version() != null && !m.state().startsWith("future") && !m.state().startsWith("missing"))
+                .map(MigrationRecord::version).toList();
+        if (bundled.stream().noneMatch(v -> MigrationVersion.fromVersion(v).equals(wanted))) {
             throw Failure.refused("unknown target version " + target + ": the bundled versions are "
                     + String.join(", ", bundled));
         }

@@ -8,18 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The refusals a schema-changing command makes before it touches anything. */
-final class Preflight {
+public final class Preflight {
 
     private Preflight() {
     }
 
-    static void requireSupportedServer(ServerInfo server) {
+    public static void requireSupportedServer(ServerInfo server) {
         if (server.versionNumber() < ServerInfo.MINIMUM_VERSION_NUMBER) {
             throw Failure.refused("PostgreSQL " + server.version() + " is too old: the platform schema needs 14 or newer");
         }
     }
 
-    static void requireWritable(ServerInfo server) {
+    public static void requireWritable(ServerInfo server) {
         if (server.inRecovery()) {
             throw Failure.refused("the server is a read-only standby (pg_is_in_recovery() is true): "
                     + "run schema changes against the primary");

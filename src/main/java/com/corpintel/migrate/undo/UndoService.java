@@ -12,6 +12,7 @@ import com.corpintel.migrate.migrate.MigrationRecord;
 import com.corpintel.migrate.migrate.MigrationService;
 import com.corpintel.migrate.migrate.OperationsLog;
 import com.corpintel.migrate.migrate.Plan;
+import com.corpintel.migrate.migrate.Preflight;
 import com.corpintel.migrate.migrate.Script;
 import com.corpintel.migrate.migrate.StatusReport;
 import com.corpintel.migrate.timescale.Edition;
@@ -207,7 +208,8 @@ public final class UndoService {
         for (int attempt = 1; ; attempt++) {
             Instant started = Instant.now();
             long start = System.nanoTime();
-            try (Connection connection = database.connect()) {
+            Connection connection = database.connect();
+            try {
                 try {
                     run(connection, step, started, start);
                     long millis = (System.nanoTime() - start) / 1_000_000;
@@ -227,8 +229,8 @@ public final class UndoService {
                     }
                     throw stepFailed(step, e, done, total);
                 }
-            } catch (SQLException e) {
-                throw SqlFailures.onConnect(e, database.connection());
+            } finally {
+                closeQuietly(connection);
             }
         }
     }
@@ -275,7 +277,9 @@ public final class UndoService {
                         + " still records " + step.label() + "; finish or repair by hand";
         String earlier = done == 0 ? "" : "; the " + done + " earlier step" + (done == 1 ? "" : "s")
                 + " of this downgrade (of " + total + ") stay reverted";
-        Failure.Kind kind = SqlFailures.LOCK_NOT_AVAILABLE.equals(e.getSQLState()) ? Failure.Kind.LOCK : Failure.Kind.MIGRATION;
+        // "Another migration is running" (4) only when nothing is left behind; a half-reverted step is 5.
+        Failure.Kind kind = SqlFailures.LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && step.script().transactional()
+                ? Failure.Kind.LOCK : Failure.Kind.MIGRATION;
         return new Failure(kind, "undo of " + step.label() + " (" + step.script().path() + ") failed: " + reason
                 + "; " + state + earlier, e);
     }
@@ -294,10 +298,8 @@ public final class UndoService {
     private void requireWritable() {
         try (Connection connection = database.connect()) {
             ServerInfo server = ServerInfo.read(connection);
-            if (server.inRecovery() || server.readOnly()) {
-                throw Failure.refused("the " + (server.inRecovery() ? "server is a read-only standby" : "session is read-only")
-                        + ": run schema changes against the primary with a writable session");
-            }
+            Preflight.requireSupportedServer(server);
+            Preflight.requireWritable(server);
         } catch (SQLException e) {
             throw SqlFailures.onConnect(e, database.connection());
         }
@@ -314,6 +316,14 @@ public final class UndoService {
     /** Undo follows what the server has, whatever --timescale-features says. */
     private static Edition edition(String license) {
         return license == null ? null : EditionChoice.choose(license, FeatureMode.AUTO);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // the step's outcome is already decided
+        }
     }
 
     private static void rollbackQuietly(Connection connection) {

@@ -310,6 +310,14 @@ class DatabaseUrlTest {
         }
 
         @Test
+        void passwordWithAnUnencodedQuestionMarkIsRejectedWithoutEchoingTheRest() {
+            Failure failure = rejected("postgresql://intel:5432?SuperSecretPart@127.0.0.1:55432/intel",
+                    "5432?SuperSecretPart");
+
+            assertThat(failure.getMessage()).doesNotContain("SuperSecret").contains("percent-encode");
+        }
+
+        @Test
         void passwordWithASlashThatLooksLikeAPortIsRejectedInsteadOfMisparsed() {
             Failure failure = rejected("postgresql://app:12/abc@db:5432/intel", "12/abc");
 

@@ -54,4 +54,15 @@ class AwaitIT {
             assertThat(result.exitCode()).as(result.toString()).isZero();
         }
     }
+
+    @Test
+    void awaitRefusesAVersionThatCannotArriveAndRejectsMalformedOnes() {
+        try (TestDatabase db = TestServer.createDatabase()) {
+            Cli.Result unknown = Cli.run(db.env(), "await", "--version", "99", "--timeout", "2m");
+            assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(9);
+            assertThat(unknown.stderr()).contains("version 99 is neither bundled nor applied");
+            Cli.Result malformed = Cli.run(db.env(), "await", "--version", "abc");
+            assertThat(malformed.exitCode()).as(malformed.toString()).isEqualTo(2);
+        }
+    }
 }
