@@ -114,22 +114,27 @@ public final class MigrationService {
         Preflight.requireSupportedServer(server);
         Preflight.requireWritable(server);
 
-        Flyway flyway = flyway(target);
         try (MigrationLock lock = MigrationLock.acquire(database, patience.lockWait(), progress)) {
             // Checked under the lock: a concurrent downgrade may be dropping the very catalog read here.
-            requireUpgradable(target);
+            StatusReport before = requireUpgradable(target);
+            if (!before.problems().isEmpty()) {
+                StatusReport.Problem problem = before.problems().get(0);
+                throw new Failure(Failure.Kind.VALIDATION, "the applied migrations no longer match the bundled scripts: V"
+                        + problem.version() + " " + problem.description() + ": " + problem.kind()
+                        + " (run `intel-migrate status` for details)");
+            }
+            List<MigrationRecord> pending = before.pending().stream()
+                    .filter(m -> target == null || !MigrationVersion.fromVersion(m.version())
+                            .isNewerThan(MigrationVersion.fromVersion(target).getVersion()))
+                    .toList();
             String license;
             Edition edition;
-            String initial;
             try (Connection connection = database.connect()) {
-                MigrationInfoService info = info(flyway);
-                MigrationRecord current = current(Arrays.stream(info.all()).map(MigrationService::record).toList());
-                initial = current == null ? null : current.version();
-                if (info.pending().length > 0) {
+                if (!pending.isEmpty()) {
                     Preflight.requireExtensions(Extensions.read(connection));
                     license = TimescaleLicense.probe(connection);
                     // --timescale-features only matters when the license-dependent step is about to run.
-                    boolean featuresPending = timescaleFeaturesPending(info);
+                    boolean featuresPending = pending.stream().anyMatch(MigrationService::isTimescaleFeatures);
                     edition = EditionChoice.choose(license, featuresPending ? featureMode : FeatureMode.AUTO);
                     if (featuresPending && edition == Edition.APACHE) {
                         progress.accept("TimescaleDB runs under the Apache license: skipping "
@@ -142,11 +147,15 @@ public final class MigrationService {
             } catch (SQLException e) {
                 throw new Failure(Failure.Kind.CONNECTION, "cannot prepare the upgrade: " + SqlFailures.serverMessage(e), e);
             }
+            if (pending.isEmpty()) {
+                // Nothing to do: the state read under the lock is the state after.
+                return new UpgradeResult(before.currentVersion(), target, List.of(), license, edition, false, before);
+            }
             List<UpgradeResult.Applied> applied = new ArrayList<>();
-            migrate(flyway, patience, applied);
+            migrate(flyway(target), patience, applied);
             boolean featuresApplied = source instanceof BundledMigrations
                     && applied.stream().anyMatch(a -> a.version().equals(TimescaleFeaturesMigration.VERSION));
-            return new UpgradeResult(initial, target, applied, license, edition, featuresApplied,
+            return new UpgradeResult(before.currentVersion(), target, applied, license, edition, featuresApplied,
                     statusOf(flyway(null)));
         }
     }
@@ -185,8 +194,8 @@ public final class MigrationService {
         return new Plan("upgrade", database.connection().describe(), database.schema(), license, edition, steps);
     }
 
-    /** Refusals shared by upgrade and its dry run: bad targets, failed migrations. */
-    private void requireUpgradable(String target) {
+    /** Refusals shared by upgrade and its dry run: bad targets, failed migrations. Returns the state read. */
+    private StatusReport requireUpgradable(String target) {
         StatusReport before = statusOf(flyway(null));
         if (target != null) {
             requireKnownTarget(target, before);
@@ -196,6 +205,7 @@ public final class MigrationService {
             throw new Failure(Failure.Kind.VALIDATION, "the history records a failed migration, " + failed.label()
                     + ": repair it before upgrading (see MIGRATION_GUIDE, troubleshooting)");
         }
+        return before;
     }
 
     private void migrate(Flyway flyway, Patience patience, List<UpgradeResult.Applied> applied) {
@@ -396,11 +406,9 @@ public final class MigrationService {
                 .orElse(null);
     }
 
-    /** Whether this run applies the bundled, license-dependent version 2. */
-    private boolean timescaleFeaturesPending(MigrationInfoService info) {
-        return Arrays.stream(info.pending()).anyMatch(i -> i.getVersion() != null
-                && i.getVersion().getVersion().equals(TimescaleFeaturesMigration.VERSION)
-                && "JDBC".equals(i.getType().name()));
+    /** The bundled, license-dependent version 2 (a Java step; a directory's V2 is plain SQL). */
+    private static boolean isTimescaleFeatures(MigrationRecord migration) {
+        return TimescaleFeaturesMigration.VERSION.equals(migration.version()) && "JDBC".equals(migration.type());
     }
 
     static MigrationRecord record(MigrationInfo info) {
