@@ -23,7 +23,9 @@ public class Failure extends RuntimeException {
         /** A deadline passed. */
         DEADLINE,
         /** Refused before changing anything. */
-        REFUSED
+        REFUSED,
+        /** A defect of the binary itself, such as a build that lost its bundled scripts. */
+        INTERNAL
     }
 
     private final Kind kind;

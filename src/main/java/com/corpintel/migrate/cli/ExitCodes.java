@@ -18,6 +18,7 @@ final class ExitCodes {
             case PENDING -> ExitCode.PENDING;
             case DEADLINE -> ExitCode.DEADLINE;
             case REFUSED -> ExitCode.REFUSED;
+            case INTERNAL -> ExitCode.INTERNAL;
         };
     }
 

@@ -1,6 +1,8 @@
 package com.corpintel.migrate.health;
 
+import com.corpintel.migrate.Failure;
 import com.corpintel.migrate.migrate.BundledMigrations;
+import com.corpintel.migrate.migrate.MigrationSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -16,11 +18,15 @@ public class ProcessLiveness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        boolean bundled = BundledMigrations.class.getClassLoader()
-                .getResource(BundledMigrations.MIGRATION_DIRECTORY + "V1__initial_schema.sql") != null;
+        MigrationSource.Inventory bundled;
+        try {
+            bundled = new BundledMigrations().inventory();
+        } catch (Failure e) {
+            return HealthCheckResponse.named("intel-migrate").down().withData("bundledMigrations", e.getMessage()).build();
+        }
         return HealthCheckResponse.named("intel-migrate")
-                .status(bundled)
-                .withData("bundledMigrations", bundled ? "present" : "missing")
+                .up()
+                .withData("bundledMigrations", bundled.migrations())
                 .build();
     }
 }

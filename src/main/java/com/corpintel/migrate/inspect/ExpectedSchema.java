@@ -1,11 +1,8 @@
 package com.corpintel.migrate.inspect;
 
+import com.corpintel.migrate.migrate.BundledResources;
 import com.corpintel.migrate.timescale.Edition;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The schema the bundled migrations build at their head, per TimescaleDB edition,
@@ -26,15 +23,7 @@ public final class ExpectedSchema {
     }
 
     public static String text(Edition edition) {
-        String path = resource(edition);
-        try (InputStream in = ExpectedSchema.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("the expected schema " + path + " is missing from this build");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the expected schema " + path, e);
-        }
+        return BundledResources.standard().require(resource(edition));
     }
 
     /** The expected model of the bundled head on a server of this edition (extension versions left out). */

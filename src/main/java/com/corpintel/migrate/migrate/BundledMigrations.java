@@ -2,20 +2,17 @@ package com.corpintel.migrate.migrate;
 
 import com.corpintel.migrate.timescale.Edition;
 import com.corpintel.migrate.timescale.FeatureMode;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.migration.JavaMigration;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The migrations inside the binary. Forward scripts are in {@code db/migration}
- * (found by Flyway); the license-dependent version 2 is in {@code db/timescale},
- * one script per TimescaleDB edition; undo scripts in {@code db/undo}. All of
- * {@code db/**} is registered as native-image resources.
+ * The migrations inside the binary, all found through the resource index
+ * ({@link BundledResources}): forward scripts in {@code db/migration}, the
+ * license-dependent version 2 in {@code db/timescale} (one script per
+ * TimescaleDB edition), undo scripts in {@code db/undo}.
  */
 public final class BundledMigrations implements MigrationSource {
 
@@ -23,14 +20,52 @@ public final class BundledMigrations implements MigrationSource {
     public static final String TIMESCALE_DIRECTORY = "db/timescale/";
     public static final String UNDO_DIRECTORY = "db/undo/";
 
+    private final BundledResources resources;
+
+    public BundledMigrations() {
+        this(BundledResources.standard());
+    }
+
+    public BundledMigrations(BundledResources resources) {
+        this.resources = resources;
+    }
+
+    public BundledResources resources() {
+        return resources;
+    }
+
     @Override
-    public String[] flywayLocations() {
-        return new String[] {"classpath:db/migration"};
+    public FluentConfiguration applyTo(FluentConfiguration flyway) {
+        // With both providers given, Flyway creates no scanner at all.
+        return flyway.resourceProvider(new IndexedResourceProvider(resources, MIGRATION_DIRECTORY))
+                .javaMigrationClassProvider(IndexedResourceProvider.NO_CLASSES);
     }
 
     @Override
     public List<JavaMigration> javaMigrations(FeatureMode mode) {
-        return List.of(new TimescaleFeaturesMigration(mode));
+        return List.of(new TimescaleFeaturesMigration(mode, resources));
+    }
+
+    /** Forward migrations: the SQL scripts plus the Java step of version 2. */
+    @Override
+    public Inventory inventory() {
+        int sql = (int) resources.fileNames(MIGRATION_DIRECTORY).stream().filter(n -> n.endsWith(".sql")).count();
+        int undo = (int) resources.fileNames(UNDO_DIRECTORY).stream()
+                .filter(n -> n.endsWith(".sql"))
+                .map(BundledMigrations::withoutEdition)
+                .distinct().count();
+        return new Inventory("this binary", sql + 1, undo);
+    }
+
+    /** U2__x.apache.sql and U2__x.community.sql undo one migration. */
+    private static String withoutEdition(String name) {
+        for (Edition edition : Edition.values()) {
+            String suffix = "." + edition.resourceName + ".sql";
+            if (name.endsWith(suffix)) {
+                return name.substring(0, name.length() - suffix.length()) + ".sql";
+            }
+        }
+        return name;
     }
 
     @Override
@@ -54,21 +89,8 @@ public final class BundledMigrations implements MigrationSource {
         return "the bundled migrations";
     }
 
-    private static Optional<Script> script(String path) {
-        return resource(path).map(sql -> new Script(path, sql, Script.transactional(resource(path + ".conf").orElse(null))));
-    }
-
-    /** The text of a bundled resource, e.g. {@code db/timescale/V2__timescale_features.apache.sql}. */
-    public static String read(String path) {
-        return resource(path).orElseThrow(() ->
-                new IllegalStateException("bundled script " + path + " is missing from this build"));
-    }
-
-    private static Optional<String> resource(String path) {
-        try (InputStream in = BundledMigrations.class.getClassLoader().getResourceAsStream(path)) {
-            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read bundled script " + path, e);
-        }
+    private Optional<Script> script(String path) {
+        return resources.text(path)
+                .map(sql -> new Script(path, sql, Script.transactional(resources.text(path + ".conf").orElse(null))));
     }
 }

@@ -2,6 +2,7 @@ package com.corpintel.migrate.migrate;
 
 import com.corpintel.migrate.timescale.Edition;
 import com.corpintel.migrate.timescale.FeatureMode;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.io.IOException;
@@ -25,8 +26,24 @@ public final class DirectoryMigrations implements MigrationSource {
     }
 
     @Override
-    public String[] flywayLocations() {
-        return new String[] {"filesystem:" + directory.resolve("migration")};
+    public FluentConfiguration applyTo(FluentConfiguration flyway) {
+        // A real directory can be listed, in native too; no class path is scanned.
+        return flyway.locations("filesystem:" + directory.resolve("migration"))
+                .javaMigrationClassProvider(IndexedResourceProvider.NO_CLASSES);
+    }
+
+    @Override
+    public Inventory inventory() {
+        return new Inventory(directory.toString(), count("migration", "V"), count("undo", "U"));
+    }
+
+    private int count(String subdirectory, String prefix) {
+        try (var files = Files.list(directory.resolve(subdirectory))) {
+            return (int) files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith(prefix) && n.endsWith(".sql")).count();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     @Override

@@ -322,13 +322,12 @@ public final class MigrationService {
     }
 
     Flyway flyway(String target) {
-        var configuration = Flyway.configure(MigrationService.class.getClassLoader())
+        var configuration = source.applyTo(Flyway.configure(MigrationService.class.getClassLoader()))
                 .dataSource(database.dataSource())
                 .schemas(database.schema())
                 .defaultSchema(database.schema())
                 .createSchemas(true)
                 .table(HISTORY_TABLE)
-                .locations(source.flywayLocations())
                 .javaMigrations(source.javaMigrations(featureMode).toArray(JavaMigration[]::new))
                 .callbacks(logCallback)
                 .placeholderReplacement(false)
@@ -379,9 +378,17 @@ public final class MigrationService {
                 problems.add(new StatusReport.Problem(invalid.version, invalid.description, kind, message));
             }
         }
+        MigrationSource.Inventory inventory = source.inventory();
+        long resolved = Arrays.stream(info.all())
+                .filter(i -> i.getVersion() != null && i.getState().isResolved()).count();
+        if (source instanceof BundledMigrations && resolved < inventory.migrations()) {
+            throw BundledResources.missing("Flyway resolved " + resolved + " of the " + inventory.migrations()
+                    + " bundled migrations");
+        }
         return new StatusReport(
                 database.connection().describe(),
                 database.schema(),
+                inventory,
                 current,
                 head,
                 (int) all.stream().filter(r -> r.applied() && r.version() != null && r.state().equals("success")).count(),

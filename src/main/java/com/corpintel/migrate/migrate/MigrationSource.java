@@ -2,6 +2,7 @@ package com.corpintel.migrate.migrate;
 
 import com.corpintel.migrate.timescale.Edition;
 import com.corpintel.migrate.timescale.FeatureMode;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.util.List;
@@ -14,8 +15,15 @@ import java.util.Optional;
  */
 public interface MigrationSource {
 
-    /** Flyway locations of the forward SQL scripts. */
-    String[] flywayLocations();
+    /** Tells Flyway where the forward SQL scripts are: a provider of its own, or a location to scan. */
+    FluentConfiguration applyTo(FluentConfiguration flyway);
+
+    /** How many forward and undo scripts this source holds, for status. */
+    Inventory inventory();
+
+    /** A source's contents as status shows them. */
+    record Inventory(String where, int migrations, int undoScripts) {
+    }
 
     /** Forward migrations that are code rather than SQL, registered as instances (no scanning). */
     List<JavaMigration> javaMigrations(FeatureMode mode);

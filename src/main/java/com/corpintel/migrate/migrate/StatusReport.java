@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * The migration state of one schema.
  *
+ * @param scripts          what the migration source holds: how many forward and undo scripts, and where
  * @param current          the newest applied version, null when nothing is applied
  * @param head             the newest bundled version
  * @param problems         checksum mismatches, migrations missing from the bundle, …
@@ -14,6 +15,7 @@ import java.util.List;
 public record StatusReport(
         String database,
         String schema,
+        MigrationSource.Inventory scripts,
         MigrationRecord current,
         String head,
         int appliedCount,

@@ -26,9 +26,11 @@ public final class TimescaleFeaturesMigration implements JavaMigration {
     private static final String SCRIPT_BASE = "V2__timescale_features";
 
     private final FeatureMode mode;
+    private final BundledResources resources;
 
-    public TimescaleFeaturesMigration(FeatureMode mode) {
+    public TimescaleFeaturesMigration(FeatureMode mode, BundledResources resources) {
         this.mode = mode;
+        this.resources = resources;
     }
 
     /** The bundled script for an edition, e.g. {@code db/timescale/V2__timescale_features.apache.sql}. */
@@ -51,7 +53,7 @@ public final class TimescaleFeaturesMigration implements JavaMigration {
     public Integer getChecksum() {
         CRC32 crc = new CRC32();
         for (Edition edition : Edition.values()) {
-            crc.update(BundledMigrations.read(scriptPath(edition)).getBytes(StandardCharsets.UTF_8));
+            crc.update(resources.require(scriptPath(edition)).getBytes(StandardCharsets.UTF_8));
         }
         return (int) crc.getValue();
     }
@@ -68,7 +70,7 @@ public final class TimescaleFeaturesMigration implements JavaMigration {
                         "the timescaledb extension is missing; version 1 should have created it"));
         Edition edition = EditionChoice.choose(license, mode);
         try (Statement statement = context.getConnection().createStatement()) {
-            statement.execute(BundledMigrations.read(scriptPath(edition)));
+            statement.execute(resources.require(scriptPath(edition)));
         }
     }
 }

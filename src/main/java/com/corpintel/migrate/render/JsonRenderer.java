@@ -141,6 +141,11 @@ final class JsonRenderer implements Renderer {
         doc.put("schema", status.schema());
         doc.put("current", status.currentVersion());
         doc.put("head", status.head());
+        Map<String, Object> scripts = new LinkedHashMap<>();
+        scripts.put("where", status.scripts().where());
+        scripts.put("migrations", status.scripts().migrations());
+        scripts.put("undoScripts", status.scripts().undoScripts());
+        doc.put("scripts", scripts);
         doc.put("upToDate", status.upToDate());
         doc.put("applied", status.appliedCount());
         doc.put("pending", status.pending().stream().map(m -> (Object) brief(m)).toList());

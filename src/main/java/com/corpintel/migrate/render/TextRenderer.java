@@ -36,6 +36,8 @@ final class TextRenderer implements Renderer {
         line(out, "Database", status.database() + " (schema " + status.schema() + ")");
         line(out, "Current version", status.current() == null ? "none (nothing applied)" : status.current().label());
         line(out, "Bundled head", status.head() == null ? "none" : "V" + status.head());
+        line(out, "Scripts", status.scripts().migrations() + " migrations, " + status.scripts().undoScripts()
+                + " undo scripts in " + status.scripts().where());
         line(out, "Applied", String.valueOf(status.appliedCount()));
         line(out, "Pending", status.pending().isEmpty() ? style.good("0")
                 : style.warn(status.pending().size() + ": " + labels(status.pending())));

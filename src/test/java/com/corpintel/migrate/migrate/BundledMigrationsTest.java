@@ -113,10 +113,17 @@ class BundledMigrationsTest {
     }
 
     @Test
-    void readFailsLoudlyForAMissingResource() {
-        assertThat(BundledMigrations.read("db/migration/V1__initial_schema.sql")).contains("CREATE FUNCTION");
-        org.assertj.core.api.Assertions.assertThatIllegalStateException()
-                .isThrownBy(() -> BundledMigrations.read("db/undo/U42__nothing.sql"))
-                .withMessageContaining("U42__nothing.sql");
+    void requireFailsLoudlyForAMissingResource() {
+        var resources = bundled.resources();
+        assertThat(resources.require("db/migration/V1__initial_schema.sql")).contains("CREATE FUNCTION");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(com.corpintel.migrate.Failure.class,
+                () -> resources.require("db/undo/U42__nothing.sql")))
+                .hasMessageContaining("U42__nothing.sql")
+                .extracting(com.corpintel.migrate.Failure::kind).isEqualTo(com.corpintel.migrate.Failure.Kind.INTERNAL);
+    }
+
+    @Test
+    void inventoryCountsTheJavaStepAndOneUndoPerMigration() {
+        assertThat(bundled.inventory()).isEqualTo(new MigrationSource.Inventory("this binary", 3, 3));
     }
 }

@@ -61,7 +61,7 @@ class TimescaleScriptsTest {
     void bundledScriptsReadsTheForwardScriptOfEveryEdition(Edition edition) {
         String path = TimescaleFeaturesMigration.scriptPath(edition);
 
-        assertThat(BundledMigrations.read(path)).isEqualTo(resource(path));
+        assertThat(new BundledMigrations().resources().require(path)).isEqualTo(resource(path));
     }
 
     @Test

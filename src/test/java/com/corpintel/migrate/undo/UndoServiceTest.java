@@ -68,7 +68,7 @@ class UndoServiceTest {
                                        List<StatusReport.Problem> problems) {
         List<MigrationRecord> appliedOnes = migrations.stream().filter(MigrationRecord::applied).toList();
         MigrationRecord current = appliedOnes.isEmpty() ? null : appliedOnes.get(appliedOnes.size() - 1);
-        return new StatusReport("u@127.0.0.1:1/x", "public", current,
+        return new StatusReport("u@127.0.0.1:1/x", "public", new MigrationSource.Inventory("this binary", 3, 3), current,
                 migrations.isEmpty() ? null : migrations.get(migrations.size() - 1).version(),
                 (int) appliedOnes.stream().filter(m -> m.state().equals("success")).count(),
                 migrations.stream().filter(m -> m.state().equals("pending")).toList(),
