@@ -1,5 +1,6 @@
 package com.corpintel.migrate;
 
+import com.corpintel.migrate.cli.VersionProvider;
 import io.quarkus.picocli.runtime.PicocliRunner;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -15,6 +16,11 @@ public class Main {
     public static final String SERVE = "serve";
 
     public static void main(String... args) {
+        if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+            // Answered before Quarkus starts: nothing to configure, connect or initialise.
+            System.out.println(VersionProvider.text());
+            return;
+        }
         if (SERVE.equals(command(args))) {
             System.setProperty("quarkus.http.host-enabled", "true");
         }
