@@ -82,10 +82,14 @@ class CatalogInspectorIT {
     }
 
     @Test
-    void theHypertablesChunkIntervalIsReadAsTimescaleDbKeepsIt() {
-        // INTERVAL '1 month' is kept as a fixed 30 days.
-        assertThat(model.hypertable("financial_metrics")).contains(
-                Hypertable.of("financial_metrics", "metric_date", "30 days"));
+    void theHypertablesChunkIntervalAndCompressionAreReadAsTimescaleDbKeepsThem() {
+        // INTERVAL '1 month' is kept as a fixed 30 days. Compression exists only under the
+        // community license, with V2's settings (V2__timescale_features.community.sql).
+        assertThat(model.hypertable("financial_metrics")).contains(switch (TestServer.edition()) {
+            case APACHE -> Hypertable.of("financial_metrics", "metric_date", "30 days");
+            case COMMUNITY -> new Hypertable("financial_metrics", "metric_date", "30 days", true,
+                    List.of("company_id", "metric_type"), List.of("metric_date DESC", "period_type"));
+        });
         assertThat(model.hypertable("readings")).contains(Hypertable.of("readings", "recorded_at", "7 days"));
     }
 
