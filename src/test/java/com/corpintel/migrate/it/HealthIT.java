@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,7 +86,7 @@ class HealthIT {
 
     @Test
     void serveAnswersOnItsPortAndStopsCleanlyOnSigterm() throws Exception {
-        int port = freePort();
+        int port = FreePort.pick();
         try (TestDatabase db = TestServer.createDatabase()) {
             Process serve = Cli.start(db.env("INTEL_MIGRATE_HTTP_PORT", String.valueOf(port),
                     "INTEL_MIGRATE_HTTP_HOST", "127.0.0.1"), "serve");
@@ -139,12 +138,6 @@ class HealthIT {
         }
     }
 
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
