@@ -121,23 +121,18 @@ class HealthIT {
              Statement s = holder.createStatement()) {
             // Hold the migration lock so that upgrade stays alive, waiting, long enough to look at it.
             s.execute("SELECT pg_advisory_lock(" + MigrationLock.CLASS_ID + ", " + MigrationLock.objectId("public") + ")");
-            Process upgrade = Cli.start(db.env(), "upgrade", "--lock-wait", "20s");
-            Process await = Cli.start(db.env(), "await", "--head", "--timeout", "20s");
-            try {
-                Thread.sleep(6000);
+            try (CliProcess upgrade = CliProcess.start(db.env(), "upgrade", "--lock-wait", "2m");
+                 CliProcess await = CliProcess.start(db.env(), "await", "--head", "--timeout", "2m")) {
+                // Both are past start-up and into their command, where a server would long be listening.
+                upgrade.awaitStderr("waiting up to 120 s for the migration lock held by", Duration.ofMinutes(2));
+                await.awaitStderr("at no version, waiting for V3", Duration.ofMinutes(2));
                 assertThat(upgrade.isAlive()).isTrue();
                 assertThat(await.isAlive()).isTrue();
                 assertThat(ListeningPorts.of(upgrade.pid())).isEmpty();
                 assertThat(ListeningPorts.of(await.pid())).isEmpty();
-            } finally {
-                upgrade.destroyForcibly();
-                await.destroyForcibly();
-                upgrade.waitFor();
-                await.waitFor();
             }
         }
     }
-
 
     private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
