@@ -63,9 +63,10 @@ class DowngradeIT {
             assertThat(Cli.run(db.env(), "upgrade").exitCode()).isZero();
             List<String> head = CatalogFingerprint.of(db);
             db.execute("INSERT INTO companies (ticker, name) VALUES ('ACME', 'Acme Corp')");
-            // Rows spread over several monthly chunks of the hypertable, and a refreshed summary.
+            // Rows spread over several monthly chunks of the hypertable, and a refreshed summary; all
+            // within the 2 years that V2's retention policy keeps under the community license.
             db.execute("INSERT INTO financial_metrics (company_id, metric_date, period_type, metric_type, value)"
-                    + " SELECT c.id, timestamptz '2025-01-01' + n * interval '9 days', 'daily', 'revenue', n"
+                    + " SELECT c.id, now() - n * interval '9 days', 'daily', 'revenue', n"
                     + " FROM companies c, generate_series(0, 60) AS n");
             db.execute("INSERT INTO documents (company_id, document_type, embedding) SELECT id, '10-K',"
                     + " array_fill(0.5, ARRAY[1536])::vector FROM companies");
