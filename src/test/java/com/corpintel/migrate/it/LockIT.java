@@ -75,10 +75,10 @@ class LockIT {
         try (CliProcess upgrade = CliProcess.start(db.env("HOSTNAME", "lock-retry"), "upgrade",
                 "--lock-timeout", "300ms", "--lock-retries", "5")) {
             // The first attempt queued behind the blocker: the server shows it waiting on a lock.
-            Eventually.until("V3 to wait for the table lock", WITHIN, () -> db.value(
-                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                            + " AND application_name = 'intel-migrate upgrade@lock-retry'").equals("1"),
-                    upgrade::toString);
+            Eventually.until("V3 to wait for the table lock", WITHIN, () -> !upgrade.isAlive() || db.value(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                            + " AND wait_event_type = 'Lock' AND application_name = 'intel-migrate upgrade@lock-retry'")
+                    .equals("1"), upgrade::toString);
             // It timed out and said it will try again: only now does the blocker finish.
             upgrade.awaitStderr("retry 1 of 5", WITHIN);
             blocker.rollback();
