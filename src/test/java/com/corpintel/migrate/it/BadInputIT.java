@@ -142,8 +142,9 @@ class BadInputIT {
     @Test
     void serverWithoutTimescaleDbPreloadedIsRefusedWith9AndNothingChanges() throws Exception {
         Path dir = Path.of("target", "pg-without-timescaledb").toAbsolutePath();
-        Map<String, String> env = Map.of("INTEL_PG_DIR", dir.toString(), "INTEL_PG_PORT", "55439",
-                "INTEL_PG_PRELOAD", "none");
+        // A port of its own: a fixed one collides with any other test run on the machine.
+        Map<String, String> env = Map.of("INTEL_PG_DIR", dir.toString(), "INTEL_PG_PORT",
+                String.valueOf(FreePort.pick()), "INTEL_PG_PRELOAD", "none");
         TestServer.script(env, "start");
         try {
             String url = TestServer.script(env, "url");

@@ -19,6 +19,7 @@ class DryRunIT {
 
     @Test
     void upgradeDryRunChangesNothingAndItsScriptBuildsWhatTheRealUpgradeBuilds() throws Exception {
+        TimescaleEdition edition = TestServer.edition();
         try (TestDatabase previewed = TestServer.createDatabase();
              TestDatabase replayed = TestServer.createDatabase();
              TestDatabase real = TestServer.createDatabase()) {
@@ -28,8 +29,9 @@ class DryRunIT {
             assertThat(dryRun.stdout())
                     .contains("-- Step 1 of 3: upgrade V1 initial schema", "-- Step 2 of 3: upgrade V2 timescale features",
                             "-- Step 3 of 3: upgrade V3 permission scopes")
-                    .contains("TimescaleDB license on this server: apache (apache branch)")
-                    .contains("db/timescale/V2__timescale_features.apache.sql")
+                    .contains("TimescaleDB license on this server: " + edition.license + " (" + edition.branch
+                            + " branch)")
+                    .contains(edition.upgradeScript())
                     .contains("CREATE TABLE companies", "INSERT INTO permissions");
             assertThat(CatalogFingerprint.of(previewed)).isEqualTo(empty);
             assertThat(previewed.value("SELECT to_regclass('flyway_schema_history') IS NULL"
@@ -43,17 +45,19 @@ class DryRunIT {
 
     @Test
     void upgradeDryRunHonoursTheTargetAndListsStepsInJson() throws Exception {
+        TimescaleEdition edition = TestServer.edition();
         try (TestDatabase db = TestServer.createDatabase()) {
             Cli.Result result = Cli.run(db.env(), "upgrade-to", "2", "--dry-run", "-o", "json");
             assertThat(result.exitCode()).as(result.toString()).isZero();
             JsonNode doc = JSON.readTree(result.stdout());
             assertThat(doc.get("dryRun").asBoolean()).isTrue();
-            assertThat(doc.get("timescale").get("edition").asText()).isEqualTo("apache");
+            assertThat(doc.get("timescale").get("license").asText()).isEqualTo(edition.license);
+            assertThat(doc.get("timescale").get("edition").asText()).isEqualTo(edition.branch);
             JsonNode steps = doc.get("steps");
             assertThat(steps).hasSize(2);
             assertThat(steps.get(0).get("version").asText()).isEqualTo("1");
             assertThat(steps.get(0).get("transactional").asBoolean()).isTrue();
-            assertThat(steps.get(1).get("script").asText()).isEqualTo("db/timescale/V2__timescale_features.apache.sql");
+            assertThat(steps.get(1).get("script").asText()).isEqualTo(edition.upgradeScript());
             assertThat(steps.get(1).get("sql").asText()).contains("CREATE MATERIALIZED VIEW daily_metrics_summary");
             assertThat(db.value("SELECT to_regclass('flyway_schema_history') IS NULL")).isEqualTo("true");
         }
@@ -61,6 +65,7 @@ class DryRunIT {
 
     @Test
     void downgradeDryRunChangesNothingAndItsScriptRevertsWhatTheRealDowngradeReverts() throws Exception {
+        TimescaleEdition edition = TestServer.edition();
         try (TestDatabase previewed = TestServer.createDatabase();
              TestDatabase replayed = TestServer.createDatabase();
              TestDatabase real = TestServer.createDatabase()) {
@@ -75,7 +80,7 @@ class DryRunIT {
             assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
             assertThat(dryRun.stdout())
                     .contains("-- Step 1 of 3: downgrade V3 permission scopes", "-- Step 3 of 3: downgrade V1 initial schema")
-                    .contains("db/undo/U2__timescale_features.apache.sql")
+                    .contains(edition.undoScript())
                     .contains("-- WARNING, destroys data:");
             assertThat(CatalogFingerprint.of(previewed)).isEqualTo(head);
             assertThat(previewed.rows("SELECT * FROM flyway_schema_history ORDER BY installed_rank")).isEqualTo(history);

@@ -36,7 +36,7 @@ class ExpectedSchemaIT {
         Cli.Result upgrade = Cli.run(db.env(), "upgrade");
         assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
         // The file that applies is the one of this server's TimescaleDB license.
-        edition = "timescale".equals(db.value("SHOW timescaledb.license")) ? "community" : "apache";
+        edition = TestServer.edition().branch;
         snapshot = Cli.run(db.env(), "snapshot");
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,7 +86,7 @@ class HealthIT {
 
     @Test
     void serveAnswersOnItsPortAndStopsCleanlyOnSigterm() throws Exception {
-        int port = freePort();
+        int port = FreePort.pick();
         try (TestDatabase db = TestServer.createDatabase()) {
             Process serve = Cli.start(db.env("INTEL_MIGRATE_HTTP_PORT", String.valueOf(port),
                     "INTEL_MIGRATE_HTTP_HOST", "127.0.0.1"), "serve");
@@ -122,27 +121,16 @@ class HealthIT {
              Statement s = holder.createStatement()) {
             // Hold the migration lock so that upgrade stays alive, waiting, long enough to look at it.
             s.execute("SELECT pg_advisory_lock(" + MigrationLock.CLASS_ID + ", " + MigrationLock.objectId("public") + ")");
-            Process upgrade = Cli.start(db.env(), "upgrade", "--lock-wait", "20s");
-            Process await = Cli.start(db.env(), "await", "--head", "--timeout", "20s");
-            try {
-                Thread.sleep(6000);
+            try (CliProcess upgrade = CliProcess.start(db.env(), "upgrade", "--lock-wait", "2m");
+                 CliProcess await = CliProcess.start(db.env(), "await", "--head", "--timeout", "2m")) {
+                // Both are past start-up and into their command, where a server would long be listening.
+                upgrade.awaitStderr("waiting up to 120 s for the migration lock held by", Duration.ofMinutes(2));
+                await.awaitStderr("at no version, waiting for V3", Duration.ofMinutes(2));
                 assertThat(upgrade.isAlive()).isTrue();
                 assertThat(await.isAlive()).isTrue();
                 assertThat(ListeningPorts.of(upgrade.pid())).isEmpty();
                 assertThat(ListeningPorts.of(await.pid())).isEmpty();
-            } finally {
-                upgrade.destroyForcibly();
-                await.destroyForcibly();
-                upgrade.waitFor();
-                await.waitFor();
             }
-        }
-    }
-
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -1,5 +1,7 @@
 package com.corpintel.migrate.it;
 
+import com.corpintel.migrate.db.MigrationLock;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A database of one test's own on the test server. */
 public final class TestDatabase implements AutoCloseable {
@@ -79,6 +82,19 @@ public final class TestDatabase implements AutoCloseable {
             throw new AssertionError("expected one row from " + sql + " but got " + rows);
         }
         return rows.get(0);
+    }
+
+    /**
+     * The application_name of the session that holds intel-migrate's migration lock on
+     * schema public of this database ("intel-migrate upgrade@pod-1"), if one does.
+     */
+    public Optional<String> migrationLockHolder() {
+        List<String> holders = rows("SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+                + " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2"
+                + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                + " AND l.classid::bigint = " + MigrationLock.CLASS_ID
+                + " AND l.objid::bigint = " + MigrationLock.objectId("public"));
+        return holders.stream().findFirst();
     }
 
     @Override

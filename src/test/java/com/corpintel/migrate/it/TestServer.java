@@ -19,6 +19,7 @@ import java.util.UUID;
 public final class TestServer {
 
     private static volatile String adminUrl;
+    private static volatile TimescaleEdition edition;
 
     private TestServer() {
     }
@@ -55,6 +56,20 @@ public final class TestServer {
     public static Connection connect(String database) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://" + host() + ":" + port() + "/" + database,
                 user(), password());
+    }
+
+    /**
+     * The server's TimescaleDB license, read once. The setting exists only where the
+     * extension is loaded, so it is read in a scratch database that has it.
+     */
+    static TimescaleEdition edition() {
+        if (edition == null) {
+            try (TestDatabase scratch = createDatabase()) {
+                scratch.execute("CREATE EXTENSION IF NOT EXISTS timescaledb");
+                edition = TimescaleEdition.ofLicense(scratch.value("SHOW timescaledb.license"));
+            }
+        }
+        return edition;
     }
 
     public static TestDatabase createDatabase() {

@@ -67,8 +67,9 @@ class VersionTargetIT {
         assertThat(upgrade.get("target").asText()).isEqualTo("2");
         assertThat(upgrade.get("applied")).hasSize(1);
         assertThat(upgrade.get("applied").get(0).get("version").asText()).isEqualTo("2");
-        assertThat(upgrade.get("timescale").get("license").asText()).isEqualTo("apache");
-        assertThat(upgrade.get("timescale").get("edition").asText()).isEqualTo("apache");
+        TimescaleEdition edition = TestServer.edition();
+        assertThat(upgrade.get("timescale").get("license").asText()).isEqualTo(edition.license);
+        assertThat(upgrade.get("timescale").get("edition").asText()).isEqualTo(edition.branch);
         assertThat(upgrade.get("status").get("current").asText()).isEqualTo("2");
         assertThat(upgrade.get("status").get("pending")).hasSize(1);
 
