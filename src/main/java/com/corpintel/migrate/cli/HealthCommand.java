@@ -1,19 +1,11 @@
 package com.corpintel.migrate.cli;
 
-import com.corpintel.migrate.health.DatabaseReadiness;
-import com.corpintel.migrate.health.HealthTarget;
-import com.corpintel.migrate.health.SchemaReadiness;
-import jakarta.json.JsonObject;
+import com.corpintel.migrate.health.HealthChecks;
+import com.corpintel.migrate.health.HealthReport;
+import com.corpintel.migrate.render.HealthJson;
 import com.corpintel.migrate.timescale.FeatureMode;
-import io.smallrye.health.SmallRyeHealth;
-import io.smallrye.health.SmallRyeHealthReporter;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 
 @Command(name = "health", sortOptions = false,
         description = {"Run the health checks once and print the MicroProfile Health JSON; exit 0 when UP, 3 when the"
@@ -28,41 +20,18 @@ class HealthCommand extends DatabaseCommand {
     @Option(names = "--ready", description = "Only the readiness checks.")
     boolean ready;
 
-    @Inject
-    Instance<SmallRyeHealthReporter> reporter;
-
-    @Inject
-    Instance<HealthTarget> target;
-
     @Override
     public Integer call() {
-        target.get().set(migrations(database(), FeatureMode.AUTO));
-        SmallRyeHealthReporter health = reporter.get();
-        SmallRyeHealth result = live && !ready ? health.getLiveness()
-                : ready && !live ? health.getReadiness() : health.getHealth();
-        ByteArrayOutputStream json = new ByteArrayOutputStream();
-        health.reportHealth(json, result);
-        print(json.toString(StandardCharsets.UTF_8) + "\n");
-        return exitCode(result.getPayload()).code;
+        HealthChecks checks = new HealthChecks(migrations(database(), FeatureMode.AUTO));
+        HealthChecks.Scope scope = live && !ready ? HealthChecks.Scope.LIVE
+                : ready && !live ? HealthChecks.Scope.READY : HealthChecks.Scope.ALL;
+        HealthReport report = checks.report(scope);
+        print(HealthJson.write(report) + "\n");
+        return exitCode(report).code;
     }
 
     /** DOWN maps to the exit code every command uses for that cause: 3 unreachable, 6 failed, 7 pending. */
-    static ExitCode exitCode(JsonObject payload) {
-        ExitCode code = ExitCode.OK;
-        for (JsonObject check : payload.getJsonArray("checks").getValuesAs(JsonObject.class)) {
-            if (!"DOWN".equals(check.getString("status"))) {
-                continue;
-            }
-            String name = check.getString("name");
-            JsonObject data = check.getJsonObject("data");
-            if (DatabaseReadiness.NAME.equals(name)) {
-                return ExitCode.CONNECTION;
-            }
-            boolean pendingOnly = SchemaReadiness.NAME.equals(name) && data != null
-                    && data.containsKey("failed") && data.getInt("failed") == 0
-                    && data.getString("reason", "").startsWith("pending");
-            code = pendingOnly && code == ExitCode.OK ? ExitCode.PENDING : ExitCode.VALIDATION_FAILED;
-        }
-        return code;
+    static ExitCode exitCode(HealthReport report) {
+        return report.cause().map(ExitCodes::of).orElse(ExitCode.OK);
     }
 }

@@ -2,45 +2,38 @@ package com.corpintel.migrate.health;
 
 import com.corpintel.migrate.Failure;
 import com.corpintel.migrate.config.Redaction;
+import com.corpintel.migrate.db.Database;
 import com.corpintel.migrate.db.ServerInfo;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Readiness, part one: the database is reachable and accepts this login. */
-@Readiness
-@ApplicationScoped
-public class DatabaseReadiness implements HealthCheck {
+public final class DatabaseReadiness {
 
     public static final String NAME = "database";
 
-    @Inject
-    HealthTarget target;
+    private final Database database;
 
-    @Override
-    public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
-        if (target.get().isEmpty()) {
-            return response.down().withData("reason", "no database configured yet").build();
-        }
-        var database = target.get().get().database();
-        response.withData("database", database.connection().describe());
+    public DatabaseReadiness(Database database) {
+        this.database = database;
+    }
+
+    public HealthCheckResult call() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("database", database.connection().describe());
         long started = System.nanoTime();
         try (Connection connection = database.connect()) {
             ServerInfo server = ServerInfo.read(connection);
-            return response.up()
-                    .withData("serverVersion", server.version())
-                    .withData("standby", server.inRecovery())
-                    .withData("connectMillis", (System.nanoTime() - started) / 1_000_000)
-                    .build();
+            data.put("serverVersion", server.version());
+            data.put("standby", server.inRecovery());
+            data.put("connectMillis", (System.nanoTime() - started) / 1_000_000);
+            return HealthCheckResult.up(NAME, data);
         } catch (Failure | SQLException e) {
-            return response.down().withData("reason", Redaction.redact(e.getMessage())).build();
+            data.put("reason", Redaction.redact(e.getMessage()));
+            return HealthCheckResult.down(NAME, Failure.Kind.CONNECTION, data);
         }
     }
 }
