@@ -9,12 +9,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import picocli.CommandLine.Command;
 import sun.misc.Signal;
 
-@Command(name = "serve", sortOptions = false,
+@Command(name = ServeCommand.NAME, sortOptions = false,
         description = {"Serve the health checks over HTTP until stopped (SIGTERM or SIGINT): /q/health/live,"
                 + " /q/health/ready and /q/health.",
                 "The only command that opens a port; INTEL_MIGRATE_HTTP_HOST (default 0.0.0.0) and"
                         + " INTEL_MIGRATE_HTTP_PORT (default 8080) choose where."})
 class ServeCommand extends DatabaseCommand {
+
+    static final String NAME = "serve";
 
     @Inject
     Instance<HealthTarget> target;
