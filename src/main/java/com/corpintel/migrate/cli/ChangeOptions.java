@@ -26,7 +26,8 @@ public final class ChangeOptions {
     int lockRetries;
 
     @Option(names = "--statement-timeout", paramLabel = "DURATION",
-            defaultValue = "${env:INTEL_MIGRATE_STATEMENT_TIMEOUT:-30m}", converter = DurationConverter.ServerTimeout.class,
+            defaultValue = "${env:INTEL_MIGRATE_STATEMENT_TIMEOUT:-30m}",
+            converter = DurationConverter.ServerTimeout.class,
             description = "PostgreSQL statement_timeout for each statement; 0 disables it (default: ${DEFAULT-VALUE}).")
     Duration statementTimeout;
 

@@ -17,7 +17,8 @@ public final class LockRetriesConverter implements CommandLine.ITypeConverter<In
     public Integer convert(String value) {
         String text = value.trim();
         if (!text.matches("-?\\d+")) {
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a whole number; allowed: 0 to " + MOST);
+            throw new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a whole number; allowed: 0 to " + MOST);
         }
         int retries = text.length() > 9 ? -1 : Integer.parseInt(text);
         if (retries < 0 || retries > MOST) {

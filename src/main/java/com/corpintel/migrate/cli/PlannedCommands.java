@@ -1,5 +1,6 @@
 package com.corpintel.migrate.cli;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,9 +20,9 @@ final class PlannedCommands {
     private PlannedCommands() {
     }
 
-    /** The planned command an invocation names in the command position ({@code lint …} or {@code help lint}), if any. */
+    /** The planned command named in the command position ({@code lint …} or {@code help lint}), if any. */
     static Optional<String> named(String... args) {
-        List<String> words = java.util.Arrays.stream(args).filter(arg -> !arg.startsWith("-")).limit(2).toList();
+        List<String> words = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).limit(2).toList();
         if (words.isEmpty()) {
             return Optional.empty();
         }

@@ -101,7 +101,8 @@ class DurationConverterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"3000000h", "2147483648ms", "PT2147483.648S", "PT596524H", "9223372036854775807h", "99999999999999999999"})
+    @ValueSource(strings = {"3000000h", "2147483648ms", "PT2147483.648S", "PT596524H", "9223372036854775807h",
+            "99999999999999999999"})
     void everyOptionRejectsDurationsBeyondPostgresIntMillisecondsStatingTheRange(String value) {
         for (CommandLine.ITypeConverter<Duration> converter : List.of(new DurationConverter(),
                 new DurationConverter.ServerTimeout(), new DurationConverter.ConnectTimeout(),

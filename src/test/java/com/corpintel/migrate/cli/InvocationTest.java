@@ -12,7 +12,8 @@ class InvocationTest {
     @Test
     void aRealServeServesHttp() {
         assertThat(Invocation.servesHttp("serve")).isTrue();
-        assertThat(Invocation.servesHttp("serve", "--url", "postgresql://u@h/db", "-o", "JSON", "--schema", "s")).isTrue();
+        assertThat(Invocation.servesHttp("serve", "--url", "postgresql://u@h/db", "-o", "JSON", "--schema", "s"))
+                .isTrue();
     }
 
     @ParameterizedTest
