@@ -10,17 +10,11 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 public class Main {
 
     public static void main(String... args) {
-<<<<<<< HEAD
         if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
             // Answered before Quarkus starts: nothing to configure, connect or initialise.
             System.out.println(VersionProvider.text());
             return;
         }
-        if (SERVE.equals(command(args))) {
-            System.setProperty("quarkus.http.host-enabled", "true");
-        }
-=======
->>>>>>> h-serve
         Quarkus.run(PicocliRunner.class, args);
     }
 }

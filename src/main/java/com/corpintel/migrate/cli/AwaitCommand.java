@@ -30,7 +30,8 @@ class AwaitCommand extends DatabaseCommand {
             converter = DurationConverter.class, description = "Give up after this long (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--max-interval", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
+    @Option(names = "--max-interval", paramLabel = "DURATION", defaultValue = "5s",
+            converter = DurationConverter.PollInterval.class,
             description = "Longest pause between two polls; pauses start at 250 ms and double (default: ${DEFAULT-VALUE}).")
     Duration maxInterval;
 

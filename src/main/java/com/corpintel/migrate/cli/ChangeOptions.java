@@ -15,17 +15,19 @@ public final class ChangeOptions {
     Duration lockWait;
 
     @Option(names = "--lock-timeout", paramLabel = "DURATION", defaultValue = "${env:INTEL_MIGRATE_LOCK_TIMEOUT:-10s}",
-            converter = DurationConverter.class,
+            converter = DurationConverter.ServerTimeout.class,
             description = "PostgreSQL lock_timeout for each statement, so a migration never queues forever behind a"
                     + " long transaction; 0 disables it (default: ${DEFAULT-VALUE}).")
     Duration lockTimeout;
 
-    @Option(names = "--lock-retries", paramLabel = "N", defaultValue = "3",
-            description = "Retries, with doubling pauses, of a migration that hit lock_timeout (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lock-retries", paramLabel = "N", defaultValue = "3", converter = LockRetriesConverter.class,
+            description = "Retries, with doubling pauses, of a migration that hit lock_timeout; 0 to 20"
+                    + " (default: ${DEFAULT-VALUE}).")
     int lockRetries;
 
     @Option(names = "--statement-timeout", paramLabel = "DURATION",
-            defaultValue = "${env:INTEL_MIGRATE_STATEMENT_TIMEOUT:-30m}", converter = DurationConverter.class,
+            defaultValue = "${env:INTEL_MIGRATE_STATEMENT_TIMEOUT:-30m}",
+            converter = DurationConverter.ServerTimeout.class,
             description = "PostgreSQL statement_timeout for each statement; 0 disables it (default: ${DEFAULT-VALUE}).")
     Duration statementTimeout;
 

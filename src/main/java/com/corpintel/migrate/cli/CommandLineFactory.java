@@ -12,10 +12,21 @@ class CommandLineFactory {
     @Produces
     CommandLine commandLine(PicocliCommandLineFactory factory) {
         ErrorHandler errors = new ErrorHandler();
-        return factory.create()
+        CommandLine commandLine = factory.create()
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors)
                 .setExitCodeExceptionMapper(ExitCodes::exitCodeOf);
+        CommandLine.IExecutionStrategy run = commandLine.getExecutionStrategy();
+        return commandLine.setExecutionStrategy(parsed -> {
+            // "lint --help" parses (picocli lets a help request excuse an unknown word) and would
+            // print the top command's help with exit 0: report the planned command instead.
+            var planned = PlannedCommands.named(parsed.originalArgs().toArray(String[]::new));
+            if (planned.isPresent()) {
+                throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(),
+                        PlannedCommands.message(planned.get()));
+            }
+            return run.execute(parsed);
+        });
     }
 }

@@ -39,8 +39,9 @@ public final class ConnectionOptions {
                     + " default: ${DEFAULT-VALUE}).")
     String schema;
 
-    @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Give up connecting after this long (default: the URL's connect_timeout, else 10s).")
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationConverter.ConnectTimeout.class,
+            description = "Give up connecting after this long, in whole seconds from 1s (default: the URL's"
+                    + " connect_timeout, else 10s).")
     Duration connectTimeout;
 
     ConnectionResolver.Options toResolverOptions() {

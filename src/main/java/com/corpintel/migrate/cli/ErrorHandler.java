@@ -10,8 +10,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every failure ends here: one line on stderr (redacted), the JSON error document
@@ -38,7 +42,13 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     public int handleParseException(ParameterException error, String[] args) {
         CommandLine commandLine = error.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        err.println("intel-migrate: error: " + Redaction.redact(message(error)));
+        Optional<String> planned = PlannedCommands.named(args);
+        if (planned.isPresent()) {
+            err.println("intel-migrate: error: " + PlannedCommands.message(planned.get()));
+            err.flush();
+            return ExitCode.USAGE.code;
+        }
+        err.println("intel-migrate: error: " + Redaction.redact(message(error) + origin(error, args)));
         CommandLine.UnmatchedArgumentException.printSuggestions(error, err);
         err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();
@@ -47,7 +57,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
 
     /**
      * Picocli's message for unmatched arguments quotes them all, and a mistyped option
-     * may be followed by its value, a password or a URL: name only what looks like an option.
+     * may be followed by its value, a password or a URL: name only what looks like an option,
+     * and never quote a URL (redaction masks its credentials, not a password's tail in its query).
      */
     private static String message(ParameterException error) {
         if (error instanceof CommandLine.UnmatchedArgumentException unmatched) {
@@ -57,9 +68,30 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
                 return "unknown option" + (options.size() == 1 ? " " : "s ") + String.join(", ", options);
             }
             return "unexpected argument" + (unmatched.getUnmatched().size() == 1 ? " " : "s ")
-                    + String.join(" ", unmatched.getUnmatched().stream().map(a -> "'" + a + "'").toList());
+                    + String.join(" ", unmatched.getUnmatched().stream()
+                            .map(a -> a.contains("://") ? "<a URL: pass it with --url>" : "'" + a + "'").toList());
         }
         return error.getMessage();
+    }
+
+    private static final Pattern ENVIRONMENT_DEFAULT = Pattern.compile("\\$\\{env:([A-Za-z0-9_]+)");
+
+    /**
+     * An option whose default comes from an environment variable reports a bad value under
+     * the option's name; say when the value was the variable's, since the option was not given.
+     */
+    private static String origin(ParameterException error, String[] args) {
+        if (!(error.getArgSpec() instanceof CommandLine.Model.OptionSpec option) || error.getValue() == null) {
+            return "";
+        }
+        // The default as written in the annotation, before picocli substitutes the variable.
+        Matcher variable = ENVIRONMENT_DEFAULT.matcher(String.valueOf(option.defaultValueString()));
+        boolean given = Arrays.stream(args).anyMatch(arg -> Arrays.stream(option.names())
+                .anyMatch(name -> arg.equals(name) || arg.startsWith(name + "=")));
+        if (!given && variable.find() && error.getValue().equals(System.getenv(variable.group(1)))) {
+            return "; the value came from " + variable.group(1);
+        }
+        return "";
     }
 
     private static void report(CommandLine commandLine, ExitCode code, String message) {

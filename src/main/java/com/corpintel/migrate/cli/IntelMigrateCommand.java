@@ -44,7 +44,10 @@ import picocli.CommandLine.Command;
                 "  1 internal error (a bug)         6 validation failed",
                 "  2 usage error                    7 pending migrations (status --check)",
                 "  3 cannot connect                 8 deadline passed (await --timeout)",
-                "  4 migration lock not obtained    9 refused before changing anything"
+                "  4 migration lock not obtained    9 refused before changing anything",
+                "",
+                "Planned, not in this version (see " + PlannedCommands.SPECIFIED_IN + "):",
+                "  " + PlannedCommands.NAMES + "."
         })
 public class IntelMigrateCommand {
 }

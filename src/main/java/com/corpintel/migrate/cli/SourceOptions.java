@@ -16,6 +16,7 @@ public final class SourceOptions {
     Path directory;
 
     MigrationSource source() {
-        return directory == null ? new BundledMigrations() : new DirectoryMigrations(directory);
+        // A wrong DIR is refused here, before any connection, rather than inside Flyway.
+        return directory == null ? new BundledMigrations() : DirectoryMigrations.open(directory);
     }
 }

@@ -4,7 +4,9 @@ import com.corpintel.migrate.Failure;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,7 +14,8 @@ import java.util.Set;
  * Parses the two URL forms operators hand us: libpq's
  * {@code postgresql://user:pass@host:port/db?sslmode=require} and the JDBC driver's
  * {@code jdbc:postgresql://host:port/db?user=…&password=…}. Error messages name the
- * source and the part that is wrong, never the URL itself (it may hold a password).
+ * source and the part that is wrong, never the URL itself (it may hold a password),
+ * and nothing of its query: a query parameter is named by its position.
  */
 public final class DatabaseUrl {
 
@@ -26,6 +29,13 @@ public final class DatabaseUrl {
 
     /** Parameters that are understood but deliberately not used. */
     private static final Set<String> IGNORED_PARAMETERS = Set.of("application_name", "ApplicationName");
+
+    /** Seconds; the JDBC driver turns them into milliseconds in an int. */
+    static final int MAX_CONNECT_TIMEOUT = Integer.MAX_VALUE / 1000;
+
+    /** For messages, which name the accepted parameters instead of quoting a rejected one. */
+    private static final String ACCEPTED_PARAMETERS = "user, password, dbname, host, port, sslmode, sslrootcert,"
+            + " sslcert, sslkey, connect_timeout (connectTimeout), application_name";
 
     private DatabaseUrl() {
     }
@@ -111,31 +121,56 @@ public final class DatabaseUrl {
             throw malformed(origin, "the query contains '@' but the URL names no host before it; " + ENCODE_HINT);
         }
         if (query != null && !query.isEmpty()) {
-            for (String pair : query.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
+            List<String> pairs = Arrays.stream(query.split("&")).filter(pair -> !pair.isEmpty()).toList();
+            boolean afterPassword = false;
+            for (int i = 0; i < pairs.size(); i++) {
+                String pair = pairs.get(i);
+                String where = "query parameter " + (i + 1) + " of " + pairs.size();
+                // Nothing of the query is ever quoted: an unencoded '&' in a password value turns its
+                // tail into what looks like a parameter, so any query text may be password text.
+                // A parameter is named by its position; a recognised name is our own word, not quoted text.
+                String hint = afterPassword ? "; if the password contains '&', percent-encode it as %26" : "";
                 int equals = pair.indexOf('=');
                 if (equals <= 0) {
-                    throw malformed(origin, "query parameter '" + printable(pair.split("=", 2)[0]) + "' has no value");
+                    throw malformed(origin, where + " is not of the form name=value" + hint);
                 }
-                String name = decode(pair.substring(0, equals), origin, "parameter name");
-                String value = decode(pair.substring(equals + 1), origin, "value of " + name);
+                String name = decode(pair.substring(0, equals), origin, "name of " + where);
+                String value = decode(pair.substring(equals + 1), origin, "value of " + where);
                 switch (name) {
                     case "user" -> user = value;
                     case "password" -> password = value;
                     case "dbname" -> database = value;
                     case "host" -> host = value;
-                    case "port" -> port = port(value, origin);
-                    case "sslmode" -> sslMode = SslMode.check(value, origin);
+                    case "port" -> port = queryPort(value, origin, where);
+                    case "sslmode" -> {
+                        if (!SslMode.VALUES.contains(value)) {
+                            throw malformed(origin, "the sslmode of " + where + " is not one of "
+                                    + String.join(", ", SslMode.VALUES));
+                        }
+                        sslMode = value;
+                    }
+                    case "connect_timeout", "connectTimeout" -> {
+                        // The driver would quote a value it cannot read in its own error, and it
+                        // multiplies the seconds by 1000 into an int.
+                        boolean seconds = value.matches("\\d{1,7}") && Integer.parseInt(value) <= MAX_CONNECT_TIMEOUT;
+                        if (!value.isEmpty() && !seconds) {
+                            throw malformed(origin, "the " + name + " of " + where
+                                    + " is not a whole number of seconds from 0 to " + MAX_CONNECT_TIMEOUT);
+                        }
+                        if (!value.isEmpty()) {
+                            parameters.put(DRIVER_PARAMETERS.get(name), value);
+                        }
+                    }
                     default -> {
                         if (DRIVER_PARAMETERS.containsKey(name)) {
                             parameters.put(DRIVER_PARAMETERS.get(name), value);
                         } else if (!IGNORED_PARAMETERS.contains(name)) {
-                            throw malformed(origin, "unknown parameter '" + printable(name) + "'");
+                            throw malformed(origin, where + " is not one intel-migrate accepts (it accepts "
+                                    + ACCEPTED_PARAMETERS + ")" + hint);
                         }
                     }
                 }
+                afterPassword = afterPassword || name.equals("password");
             }
         }
         if (host != null && host.startsWith("/")) {
@@ -153,6 +188,21 @@ public final class DatabaseUrl {
             throw malformed(origin, "the port is not a number; " + ENCODE_HINT);
         }
         return port(text, origin);
+    }
+
+    /** A port from the query: never echoed, since the query may hold the tail of a password. */
+    private static Integer queryPort(String text, String origin, String where) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        if (!text.matches("\\d{1,5}")) {
+            throw malformed(origin, "the port of " + where + " is not a number");
+        }
+        int port = Integer.parseInt(text);
+        if (port < 1 || port > 65535) {
+            throw malformed(origin, "the port of " + where + " is outside 1-65535");
+        }
+        return port;
     }
 
     static Integer port(String text, String origin) {

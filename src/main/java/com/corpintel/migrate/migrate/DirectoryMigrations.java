@@ -1,7 +1,9 @@
 package com.corpintel.migrate.migrate;
 
+import com.corpintel.migrate.Failure;
 import com.corpintel.migrate.timescale.Edition;
 import com.corpintel.migrate.timescale.FeatureMode;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.migration.JavaMigration;
 
@@ -10,7 +12,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Migrations in a directory laid out like the bundled ones: {@code DIR/migration/V*.sql}
@@ -19,10 +27,62 @@ import java.util.Optional;
  */
 public final class DirectoryMigrations implements MigrationSource {
 
+    /** Flyway's versioned migration name: V, numbers separated by '.' or '_', two underscores, a description. */
+    private static final Pattern VERSIONED = Pattern.compile("V(\\d+(?:[._]\\d+)*)__.*\\.(?i:sql)");
+    private static final String EXPECTED = "expected V<version>__<description>.sql, the version numbers separated by"
+            + " '.' or '_' (e.g. V4__add_index.sql)";
+
     private final Path directory;
 
     public DirectoryMigrations(Path directory) {
         this.directory = directory.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The migrations in {@code directory}, checked before Flyway sees them: a missing
+     * directory, no {@code migration/} inside, a script name Flyway would reject or read as
+     * something other than a versioned migration (a repeatable {@code R__} script, a callback
+     * such as {@code afterMigrate.sql}), or two scripts with one version are refused
+     * before anything connects, naming the file.
+     */
+    public static DirectoryMigrations open(Path directory) {
+        DirectoryMigrations migrations = new DirectoryMigrations(directory);
+        String where = "--migrations " + migrations.directory;
+        if (!Files.isDirectory(migrations.directory)) {
+            throw Failure.refused(where + ": "
+                    + (Files.exists(migrations.directory) ? "not a directory" : "no such directory"));
+        }
+        Path forward = migrations.directory.resolve("migration");
+        if (!Files.isDirectory(forward)) {
+            throw Failure.refused(where + ": no migration/ directory inside; expected DIR/migration/V*.sql"
+                    + " and DIR/undo/U*.sql");
+        }
+        List<Path> scripts;
+        // Flyway reads the location recursively, so subdirectories count too.
+        try (Stream<Path> files = Files.walk(forward)) {
+            scripts = files.filter(Files::isRegularFile)
+                    .filter(file -> file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
+                    .sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw Failure.refused(where + ": cannot read " + forward + " (" + e.getClass().getSimpleName() + ")");
+        }
+        Map<MigrationVersion, Path> versions = new TreeMap<>();
+        for (Path script : scripts) {
+            String name = migrations.directory.relativize(script).toString();
+            Matcher versioned = VERSIONED.matcher(script.getFileName().toString());
+            if (!versioned.matches()) {
+                boolean repeatable = script.getFileName().toString().startsWith("R__");
+                throw Failure.refused(where + ": " + name + " is not a versioned migration; " + EXPECTED
+                        + (repeatable ? "; repeatable migrations are not supported" : ""));
+            }
+            MigrationVersion version = MigrationVersion.fromVersion(versioned.group(1).replace('_', '.'));
+            Path first = versions.putIfAbsent(version, script);
+            if (first != null) {
+                throw Failure.refused(where + ": " + migrations.directory.relativize(first) + " and " + name
+                        + " have the same version " + version + "; each version needs exactly one script");
+            }
+        }
+        return migrations;
     }
 
     @Override

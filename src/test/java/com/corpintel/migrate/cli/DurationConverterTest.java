@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -97,5 +98,58 @@ class DurationConverterTest {
     @Test
     void largestRepresentableMillisecondCountIsAccepted() {
         assertThat(DurationConverter.parse(Long.MAX_VALUE + "ms")).isEqualTo(Duration.ofMillis(Long.MAX_VALUE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"3000000h", "2147483648ms", "PT2147483.648S", "PT596524H", "9223372036854775807h",
+            "99999999999999999999"})
+    void everyOptionRejectsDurationsBeyondPostgresIntMillisecondsStatingTheRange(String value) {
+        for (CommandLine.ITypeConverter<Duration> converter : List.of(new DurationConverter(),
+                new DurationConverter.ServerTimeout(), new DurationConverter.ConnectTimeout(),
+                new DurationConverter.PollInterval())) {
+            assertThatThrownBy(() -> converter.convert(value))
+                    .isInstanceOf(CommandLine.TypeConversionException.class)
+                    .hasMessageContaining("'" + value + "'")
+                    .hasMessageContaining("allowed:")
+                    .hasMessageContaining("about 24.8 days");
+        }
+    }
+
+    @Test
+    void lockWaitAndServerTimeoutsTakeZeroUpToTheLongest() {
+        for (DurationConverter converter : List.of(new DurationConverter(), new DurationConverter.ServerTimeout())) {
+            assertThat(converter.convert("0")).isZero();
+            assertThat(converter.convert("2147483647ms")).isEqualTo(DurationConverter.LONGEST);
+        }
+        assertThatThrownBy(() -> new DurationConverter().convert("2147483648ms"))
+                .hasMessageContaining("allowed: 0 to 2147483647ms (about 24.8 days)");
+    }
+
+    @Test
+    void serverTimeoutsRefuseFractionsOfAMillisecondThatWouldTruncateToDisabled() {
+        assertThat(new DurationConverter.ServerTimeout().convert("PT0.5S")).isEqualTo(Duration.ofMillis(500));
+        assertThatThrownBy(() -> new DurationConverter.ServerTimeout().convert("PT0.0005S"))
+                .hasMessageContaining("whole number of milliseconds");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "0s", "500ms", "1500ms", "PT1.5S", "2147484s"})
+    void connectTimeoutTakesWholeSecondsFromOneUpToWhatTheDriverHolds(String value) {
+        assertThatThrownBy(() -> new DurationConverter.ConnectTimeout().convert(value))
+                .isInstanceOf(CommandLine.TypeConversionException.class)
+                .hasMessageContaining("whole seconds from 1s to 2147483s");
+    }
+
+    @Test
+    void connectTimeoutBoundsAreAccepted() {
+        assertThat(new DurationConverter.ConnectTimeout().convert("1")).isEqualTo(Duration.ofSeconds(1));
+        assertThat(new DurationConverter.ConnectTimeout().convert("2147483s")).isEqualTo(Duration.ofSeconds(2147483));
+    }
+
+    @Test
+    void pollIntervalMustBeAtLeastAMillisecondSoPollingPauses() {
+        assertThat(new DurationConverter.PollInterval().convert("1ms")).isEqualTo(Duration.ofMillis(1));
+        assertThatThrownBy(() -> new DurationConverter.PollInterval().convert("0"))
+                .hasMessageContaining("allowed: 1ms to");
     }
 }

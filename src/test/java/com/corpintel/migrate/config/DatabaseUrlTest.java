@@ -371,10 +371,53 @@ class DatabaseUrlTest {
         }
 
         @Test
-        void unknownQueryParameterIsRejectedNamingTheParameter() {
-            Failure failure = rejected("postgresql://u:Unknown-Pw@h/db?frobnicate=1", "Unknown-Pw");
+        void unknownQueryParameterIsRejectedByPositionListingTheAcceptedOnes() {
+            Failure failure = rejected("postgresql://u:Unknown-Pw@h/db?sslmode=require&frobnicate=1", "Unknown-Pw");
 
-            assertThat(failure.getMessage()).contains("unknown parameter").contains("frobnicate");
+            assertThat(failure.getMessage()).contains("query parameter 2 of 2", "sslrootcert", "connect_timeout")
+                    .doesNotContain("frobnicate");
+        }
+
+        @Test
+        void tailOfAPasswordWithAnUnencodedAmpersandIsNeverEchoed() {
+            Failure noValue = rejected("postgresql://u@h/db?password=ab&3SecretTail", "3SecretTail");
+            assertThat(noValue.getMessage()).contains("query parameter 2 of 2", "name=value", "%26")
+                    .doesNotContain("ab&").doesNotContain("Tail");
+
+            Failure unknownName = rejected("jdbc:postgresql://h/db?user=u&password=x&MySecretPart=y&sslmode=require",
+                    "MySecretPart");
+            assertThat(unknownName.getMessage()).contains("query parameter 3 of 4", "%26").doesNotContain("Secret");
+        }
+
+        @Test
+        void ampersandHintIsGivenOnlyAfterAPasswordParameter() {
+            assertThat(rejected("postgresql://h/db?frobnicate=1&password=x", "frobnicate").getMessage())
+                    .doesNotContain("%26");
+        }
+
+        @ParameterizedTest
+        @CsvSource({
+                "postgresql://h/db?password=a&sslmode=Qsecret, Qsecret",
+                "postgresql://h/db?password=a&port=Qsecret, Qsecret",
+                "postgresql://h/db?password=a&port=99999, 99999",
+                "postgresql://h/db?password=a&connect_timeout=Qsecret, Qsecret",
+                "postgresql://h/db?password=a&connect_timeout=9999999, 9999999",
+                "postgresql://h/db?password=a&Q%zzsecret=1, Qsecret",
+                "postgresql://h/db?password=a&sslkey=Q%zzsecret, Qsecret"
+        })
+        void queryValuesAreNeverEchoed(String url, String text) {
+            Failure failure = rejected(url, text);
+
+            assertThat(failure.getMessage()).contains("query parameter 2 of 2").doesNotContain(text)
+                    .doesNotContain("%zz");
+        }
+
+        @Test
+        void connectTimeoutMustBeWholeSecondsTheDriverCanHold() {
+            assertThat(parse("postgresql://h/db?connect_timeout=" + DatabaseUrl.MAX_CONNECT_TIMEOUT).parameters())
+                    .containsEntry("connectTimeout", String.valueOf(DatabaseUrl.MAX_CONNECT_TIMEOUT));
+            assertThat(rejected("postgresql://h/db?connect_timeout=1.5", "1.5").getMessage())
+                    .contains("whole number of seconds");
         }
 
         @Test
@@ -386,14 +429,14 @@ class DatabaseUrlTest {
         void queryParameterWithoutValueIsRejected() {
             Failure failure = rejected("postgresql://u:NoValue-Pw@h/db?sslmode", "NoValue-Pw");
 
-            assertThat(failure.getMessage()).contains("sslmode").contains("no value");
+            assertThat(failure.getMessage()).contains("query parameter 1 of 1", "name=value").doesNotContain("sslmode");
         }
 
         @Test
         void invalidSslmodeIsRejectedListingTheValidOnes() {
             Failure failure = rejected("postgresql://u:Ssl-Pw@h/db?sslmode=maybe", "Ssl-Pw");
 
-            assertThat(failure.getMessage()).contains("maybe").contains("verify-full");
+            assertThat(failure.getMessage()).contains("sslmode", "verify-full").doesNotContain("maybe");
         }
 
         @Test

@@ -168,4 +168,54 @@ class RedactionTest {
                 .doesNotContain("and-then-some")
                 .isEqualTo("pw **** end");
     }
+
+    @Test
+    void passwordUnderAQuotedJsonKeyIsMasked() {
+        assertThat(Redaction.redact("{\"user\": \"u\", \"password\": \"hunter2\"}"))
+                .isEqualTo("{\"user\": \"u\", \"password\": ****}");
+    }
+
+    @Test
+    void registeredSecretIsMaskedPercentEncodedAsInAUrl() {
+        String secret = unique("p@ss/w rd");
+        Redaction.register(Secret.of(secret));
+
+        String encoded = secret.replace("@", "%40").replace("/", "%2F").replace(" ", "%20");
+        assertThat(Redaction.redact("x " + encoded + " y")).isEqualTo("x **** y");
+        assertThat(Redaction.redact("x " + encoded.replace("%2F", "%2f") + " y")).isEqualTo("x **** y");
+    }
+
+    @Test
+    void shortPasswordIsMaskedAsTheUrlPasswordEvenWhereTheGenericPatternStops() {
+        Redaction.register(Secret.of("a/b"));
+
+        assertThat(Redaction.redact("cannot reach postgresql://u:a/b@h:5432/db"))
+                .isEqualTo("cannot reach postgresql://u:****@h:5432/db");
+    }
+
+    @Test
+    void shortPasswordIsMaskedWholeAsThePasswordValue() {
+        Redaction.register(Secret.of("x y"));
+
+        assertThat(Redaction.redact("host=h password=x y user=u")).isEqualTo("host=h password=**** user=u");
+        assertThat(Redaction.redact("host=h Password = 'x y' user=u")).isEqualTo("host=h Password = **** user=u");
+    }
+
+    @Test
+    void shortPasswordIsMaskedAsAJsonPasswordValue() {
+        Redaction.register(Secret.of("q\""));
+
+        assertThat(Redaction.redact("{\"password\":\"q\\\"\"}")).isEqualTo("{\"password\":****}");
+    }
+
+    @Test
+    void shortPasswordIsLeftAloneWhereItIsNotThePassword() {
+        Redaction.register(Secret.of("ab"));
+        Redaction.register(Secret.of("1"));
+
+        assertThat(Redaction.redact("applied 1 migration to table ab in 1 s; password=ab"))
+                .isEqualTo("applied 1 migration to table ab in 1 s; password=****");
+        assertThat(Redaction.redact("postgresql://ab:1@ab:5432/ab?user=ab"))
+                .isEqualTo("postgresql://ab:****@ab:5432/ab?user=ab");
+    }
 }
