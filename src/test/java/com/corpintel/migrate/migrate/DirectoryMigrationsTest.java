@@ -120,7 +120,7 @@ class DirectoryMigrationsTest {
         Files.createDirectories(dir.resolve("migration/later"));
         Files.writeString(dir.resolve("migration/later/V4__d.sql"), "SELECT 1;");
 
-        assertThat(DirectoryMigrations.open(dir).flywayLocations()).isEqualTo(source.flywayLocations());
+        assertThat(DirectoryMigrations.open(dir).describe()).isEqualTo(source.describe());
     }
 
     @Test
