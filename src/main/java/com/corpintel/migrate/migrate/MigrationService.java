@@ -55,6 +55,7 @@ public final class MigrationService {
     private final Consumer<String> progress;
     private final OperationsLog operationsLog;
     private final OperationsLogCallback logCallback;
+    private final ServerWarnings serverWarnings;
 
     public MigrationService(Database database, MigrationSource source, FeatureMode featureMode, String installedBy,
                             Consumer<String> progress) {
@@ -65,6 +66,7 @@ public final class MigrationService {
         this.progress = progress;
         this.operationsLog = new OperationsLog(database.schema());
         this.logCallback = new OperationsLogCallback(operationsLog);
+        this.serverWarnings = new ServerWarnings(progress);
     }
 
     public Database database() {
@@ -329,7 +331,7 @@ public final class MigrationService {
                 .createSchemas(true)
                 .table(HISTORY_TABLE)
                 .javaMigrations(source.javaMigrations(featureMode).toArray(JavaMigration[]::new))
-                .callbacks(logCallback)
+                .callbacks(logCallback, serverWarnings)
                 .placeholderReplacement(false)
                 // Flyway's default lock is a transaction held open for the whole run, which
                 // CREATE INDEX CONCURRENTLY waits for forever; our advisory lock serializes runs.
