@@ -3,6 +3,7 @@ package com.corpintel.migrate.db;
 import com.corpintel.migrate.Failure;
 import com.corpintel.migrate.config.ConnectionSettings;
 import com.corpintel.migrate.config.Redaction;
+import org.postgresql.util.PSQLException;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -57,6 +58,25 @@ public final class SqlFailures {
             }
         }
         return null;
+    }
+
+    public static final String INSUFFICIENT_PRIVILEGE = "42501";
+
+    /**
+     * A failure while preparing a schema change, when nothing has changed yet. A privilege
+     * the role lacks (SQLSTATE 42501, e.g. to create an extension) is a refusal, with the
+     * server's message, its hint (which privilege) and {@code remedy}; anything else is
+     * {@code what} failing on the session.
+     */
+    public static Failure whilePreparing(SQLException e, String what, String remedy) {
+        if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+            String hint = e instanceof PSQLException server && server.getServerErrorMessage() != null
+                    ? server.getServerErrorMessage().getHint() : null;
+            return Failure.refused(serverMessage(e)
+                    + (hint == null || hint.isBlank() ? "" : " (" + Redaction.redact(hint.strip()) + ")")
+                    + ": " + remedy);
+        }
+        return Failure.connection(what + ": " + serverMessage(e), e);
     }
 
     public static boolean isLockTimeout(Throwable error) {

@@ -7,6 +7,7 @@ import com.corpintel.migrate.db.MigrationLock;
 import com.corpintel.migrate.db.Pause;
 import com.corpintel.migrate.db.ServerInfo;
 import com.corpintel.migrate.db.SqlFailures;
+import com.corpintel.migrate.timescale.BuiltEdition;
 import com.corpintel.migrate.timescale.Edition;
 import com.corpintel.migrate.timescale.EditionChoice;
 import com.corpintel.migrate.timescale.FeatureMode;
@@ -55,6 +56,8 @@ public final class MigrationService {
     private final Consumer<String> progress;
     private final OperationsLog operationsLog;
     private final OperationsLogCallback logCallback;
+    private final ServerWarnings serverWarnings;
+    private final StepNotices stepNotices;
 
     public MigrationService(Database database, MigrationSource source, FeatureMode featureMode, String installedBy,
                             Consumer<String> progress) {
@@ -65,6 +68,8 @@ public final class MigrationService {
         this.progress = progress;
         this.operationsLog = new OperationsLog(database.schema());
         this.logCallback = new OperationsLogCallback(operationsLog);
+        this.serverWarnings = new ServerWarnings(progress);
+        this.stepNotices = new StepNotices(progress);
     }
 
     public Database database() {
@@ -129,23 +134,38 @@ public final class MigrationService {
                     .toList();
             String license;
             Edition edition;
+            // --timescale-features=required: the upgraded schema has every TimescaleDB feature, whether or not
+            // version 2 runs now. The license must offer them, and a version 2 applied earlier must have built
+            // them. Only the bundled set has the license-dependent step.
+            FeatureMode mode = source instanceof BundledMigrations ? featureMode : FeatureMode.AUTO;
             try (Connection connection = database.connect()) {
                 if (!pending.isEmpty()) {
-                    Preflight.requireExtensions(Extensions.read(connection));
-                    license = TimescaleLicense.probe(connection);
-                    // --timescale-features only matters when the license-dependent step is about to run.
-                    boolean featuresPending = pending.stream().anyMatch(MigrationService::isTimescaleFeatures);
-                    edition = EditionChoice.choose(license, featuresPending ? featureMode : FeatureMode.AUTO);
-                    if (featuresPending && edition == Edition.APACHE) {
-                        progress.accept("TimescaleDB runs under the Apache license: skipping "
-                                + String.join("; ", edition.skippedFeatures));
+                    Extensions extensions = Extensions.read(connection);
+                    Preflight.requireExtensions(extensions);
+                    // What a role may not do is refused here, before anything changes, not halfway through V1.
+                    license = UpgradeTrial.license(connection, UpgradeTrial.missing(extensions),
+                            database.connection().database());
+                    if (before.current() == null) {
+                        UpgradeTrial.createInSchema(connection, database.schema());
                     }
                 } else {
                     license = TimescaleLicense.ofInstalled(connection).orElse(null);
-                    edition = license == null ? null : EditionChoice.choose(license, FeatureMode.AUTO);
+                }
+                edition = pending.isEmpty() && license == null && mode == FeatureMode.AUTO
+                        ? null : EditionChoice.choose(license, mode);
+                if (mode == FeatureMode.REQUIRED && before.migrations().stream()
+                        .anyMatch(m -> isTimescaleFeatures(m) && m.applied())) {
+                    BuiltEdition.read(connection, database.schema())
+                            .ifPresent(built -> EditionChoice.requireBuilt(built, mode));
                 }
             } catch (SQLException e) {
-                throw new Failure(Failure.Kind.CONNECTION, "cannot prepare the upgrade: " + SqlFailures.serverMessage(e), e);
+                throw SqlFailures.whilePreparing(e, "cannot prepare the upgrade",
+                        "grant this role that privilege, or run as a role that has it");
+            }
+            if (edition == Edition.APACHE && pending.stream().anyMatch(MigrationService::isTimescaleFeatures)) {
+                // Said when version 2 begins, not now: refusals may still come (a non-empty schema, an earlier step).
+                stepNotices.announce(TimescaleFeaturesMigration.VERSION, "TimescaleDB runs under the Apache license:"
+                        + " skipping " + String.join("; ", edition.skippedFeatures));
             }
             if (pending.isEmpty()) {
                 // Nothing to do: the state read under the lock is the state after.
@@ -329,7 +349,7 @@ public final class MigrationService {
                 .createSchemas(true)
                 .table(HISTORY_TABLE)
                 .javaMigrations(source.javaMigrations(featureMode).toArray(JavaMigration[]::new))
-                .callbacks(logCallback)
+                .callbacks(logCallback, serverWarnings, stepNotices)
                 .placeholderReplacement(false)
                 // Flyway's default lock is a transaction held open for the whole run, which
                 // CREATE INDEX CONCURRENTLY waits for forever; our advisory lock serializes runs.

@@ -7,18 +7,21 @@ import org.flywaydb.core.api.callback.Event;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Logs each successful upgrade step inside the migration's own transaction, so the
  * log, Flyway's history and the schema change commit together. Failed steps are
  * logged by {@link MigrationService} on a fresh session, since their transaction
- * rolls back.
+ * rolls back. The entry's detail names the extensions the step created
+ * ({@link CreatedExtensions}).
  */
 final class OperationsLogCallback implements Callback {
 
     private final OperationsLog log;
     private Instant started = Instant.now();
     private long startedNanos = System.nanoTime();
+    private List<String> extensionsBefore = List.of();
 
     OperationsLogCallback(OperationsLog log) {
         this.log = log;
@@ -48,6 +51,11 @@ final class OperationsLogCallback implements Callback {
         if (event == Event.BEFORE_EACH_MIGRATE) {
             started = Instant.now();
             startedNanos = System.nanoTime();
+            try {
+                extensionsBefore = CreatedExtensions.installed(context.getConnection());
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the extensions before the step: " + e.getMessage(), e);
+            }
             return;
         }
         MigrationInfo migration = context.getMigrationInfo();
@@ -55,9 +63,11 @@ final class OperationsLogCallback implements Callback {
             return;
         }
         try {
+            String detail = CreatedExtensions.detail(migration.getVersion().getVersion(), extensionsBefore,
+                    CreatedExtensions.installed(context.getConnection()));
             log.ensureExists(context.getConnection());
             log.record(context.getConnection(), migration.getVersion().getVersion(), migration.getDescription(),
-                    "upgrade", true, started, elapsedMillis(), null);
+                    "upgrade", true, started, elapsedMillis(), detail);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write the operations log: " + e.getMessage(), e);
         }

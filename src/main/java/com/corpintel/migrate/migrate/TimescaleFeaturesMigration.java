@@ -71,6 +71,7 @@ public final class TimescaleFeaturesMigration implements JavaMigration {
         Edition edition = EditionChoice.choose(license, mode);
         try (Statement statement = context.getConnection().createStatement()) {
             statement.execute(resources.require(scriptPath(edition)));
+            ServerWarnings.report(context, statement);
         }
     }
 }

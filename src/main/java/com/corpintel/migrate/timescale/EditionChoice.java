@@ -31,4 +31,21 @@ public final class EditionChoice {
                     + "' (expected 'timescale' or 'apache')");
         };
     }
+
+    /**
+     * --timescale-features=required on a schema whose version 2 was applied earlier: the
+     * features must have been built then; a license that has them now does not add them.
+     *
+     * @param built the branch version 2 ran (see {@link BuiltEdition})
+     * @throws Failure refused when the mode requires the features and version 2 ran the Apache branch
+     */
+    public static void requireBuilt(Edition built, FeatureMode mode) {
+        if (mode == FeatureMode.REQUIRED && built == Edition.APACHE) {
+            throw Failure.refused("version 2 was applied with TimescaleDB's Apache branch, so this schema lacks "
+                    + String.join(", ", Edition.APACHE.skippedFeatures)
+                    + "; --timescale-features=required asks for all of them (on a TimescaleDB with its community"
+                    + " license, run downgrade-to 1 and upgrade again to build them, or use --timescale-features=auto"
+                    + " to accept the degradation)");
+        }
+    }
 }

@@ -14,6 +14,7 @@ import com.corpintel.migrate.migrate.OperationsLog;
 import com.corpintel.migrate.migrate.Plan;
 import com.corpintel.migrate.migrate.Preflight;
 import com.corpintel.migrate.migrate.Script;
+import com.corpintel.migrate.migrate.ServerWarnings;
 import com.corpintel.migrate.migrate.StatusReport;
 import com.corpintel.migrate.timescale.Edition;
 import com.corpintel.migrate.timescale.EditionChoice;
@@ -242,10 +243,12 @@ public final class UndoService {
             if (script.transactional()) {
                 connection.setAutoCommit(false);
                 statement.execute(script.sql());
+                ServerWarnings.print(statement, "undo of " + step.label(), progress);
             } else {
                 connection.setAutoCommit(true);
                 for (String sql : SqlStatements.split(script.sql())) {
                     statement.execute(sql);
+                    ServerWarnings.print(statement, "undo of " + step.label(), progress);
                 }
                 connection.setAutoCommit(false);
             }

@@ -84,6 +84,30 @@ class EditionChoiceTest {
     }
 
     @Test
+    void requiredRefusesASchemaWhoseVersionTwoRanTheApacheBranchNamingWhatIsMissingAndTheWayOut() {
+        Failure failure = catchThrowableOfType(Failure.class,
+                () -> EditionChoice.requireBuilt(Edition.APACHE, FeatureMode.REQUIRED));
+
+        assertThat(failure.kind()).isEqualTo(Failure.Kind.REFUSED);
+        assertThat(failure.getMessage())
+                .contains("version 2 was applied with TimescaleDB's Apache branch")
+                .contains(Edition.APACHE.skippedFeatures)
+                .contains("downgrade-to 1")
+                .contains("--timescale-features=auto");
+    }
+
+    @Test
+    void aSchemaWhoseVersionTwoRanTheCommunityBranchHasEveryFeature() {
+        EditionChoice.requireBuilt(Edition.COMMUNITY, FeatureMode.REQUIRED);
+        EditionChoice.requireBuilt(Edition.COMMUNITY, FeatureMode.AUTO);
+    }
+
+    @Test
+    void autoAcceptsASchemaWhoseVersionTwoRanTheApacheBranch() {
+        EditionChoice.requireBuilt(Edition.APACHE, FeatureMode.AUTO);
+    }
+
+    @Test
     void communityEditionSkipsNothing() {
         assertThat(Edition.COMMUNITY.skippedFeatures).isEmpty();
     }
