@@ -27,14 +27,4 @@ public record ConnectionSettings(
         String hostPart = host.contains(":") ? "[" + host + "]" : host;
         return user + "@" + hostPart + ":" + port + "/" + database;
     }
-
-    /** The JDBC URL without credentials; user and password travel as driver properties. */
-    public String jdbcUrl() {
-        String hostPart = host.contains(":") ? "[" + host + "]" : host;
-        return "jdbc:postgresql://" + hostPart + ":" + port + "/" + urlEncode(database);
-    }
-
-    private static String urlEncode(String text) {
-        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-    }
 }

@@ -24,10 +24,6 @@ public record ServerInfo(
 
     public static final int MINIMUM_VERSION_NUMBER = 140000;
 
-    public String majorVersion() {
-        return String.valueOf(versionNumber / 10000);
-    }
-
     public static ServerInfo read(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(CatalogQueries.SERVER_INFO)) {

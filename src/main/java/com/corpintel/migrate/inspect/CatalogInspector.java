@@ -21,7 +21,7 @@ import java.util.TreeMap;
 
 /**
  * Reads one schema of a live database into a {@link SchemaModel}: one query per kind
- * of object (see {@link CatalogQueries}), all in one read-only snapshot. TimescaleDB's
+ * of object (see {@link SchemaQueries}), all in one read-only snapshot. TimescaleDB's
  * catalog is read only where the extension exists.
  */
 public final class CatalogInspector {
@@ -88,30 +88,30 @@ public final class CatalogInspector {
     private SchemaModel read(Connection connection, String schema, List<ExtensionRow> extensionRows)
             throws SQLException {
         List<Extension> extensions = extensionRows.stream().map(e -> new Extension(e.name(), e.version())).toList();
-        List<SqlFunction> functions = query(connection, CatalogQueries.FUNCTIONS, schema, rs -> new SqlFunction(
+        List<SqlFunction> functions = query(connection, SchemaQueries.FUNCTIONS, schema, rs -> new SqlFunction(
                 rs.getString("proname"), rs.getString("arguments"), rs.getString("lanname"), rs.getString("returns"),
                 rs.getString("prosrc")));
 
         Map<String, Relation> relations = new LinkedHashMap<>();
-        for (String[] row : query(connection, CatalogQueries.RELATIONS, schema, rs -> new String[] {
+        for (String[] row : query(connection, SchemaQueries.RELATIONS, schema, rs -> new String[] {
                 rs.getString("relname"), rs.getString("relkind"), rs.getString("definition")})) {
             relations.put(row[0], new Relation(row[1], row[2]));
         }
-        for (Object[] row : query(connection, CatalogQueries.COLUMNS, schema, rs -> new Object[] {
+        for (Object[] row : query(connection, SchemaQueries.COLUMNS, schema, rs -> new Object[] {
                 rs.getString("relname"), new Column(rs.getString("attname"), rs.getString("type"),
                 rs.getBoolean("attnotnull"), rs.getString("default_expression"),
                 Column.Identity.ofCatalog(rs.getString("identity")), rs.getBoolean("generated"))})) {
             relation(relations, (String) row[0]).columns().add((Column) row[1]);
         }
-        for (Object[] row : query(connection, CatalogQueries.CONSTRAINTS, schema, rs -> new Object[] {
+        for (Object[] row : query(connection, SchemaQueries.CONSTRAINTS, schema, rs -> new Object[] {
                 rs.getString("relname"), Constraint.of(rs.getString("conname"), rs.getString("definition"))})) {
             relation(relations, (String) row[0]).constraints().add((Constraint) row[1]);
         }
-        for (Object[] row : query(connection, CatalogQueries.INDEXES, schema, rs -> new Object[] {
+        for (Object[] row : query(connection, SchemaQueries.INDEXES, schema, rs -> new Object[] {
                 rs.getString("relname"), index(rs)})) {
             relation(relations, (String) row[0]).indexes().add((Index) row[1]);
         }
-        for (Object[] row : query(connection, CatalogQueries.TRIGGERS, schema, rs -> new Object[] {
+        for (Object[] row : query(connection, SchemaQueries.TRIGGERS, schema, rs -> new Object[] {
                 rs.getString("relname"), new Trigger(rs.getString("tgname"), rs.getString("definition"))})) {
             relation(relations, (String) row[0]).triggers().add((Trigger) row[1]);
         }
@@ -120,11 +120,11 @@ public final class CatalogInspector {
         List<ContinuousAggregate> aggregates = new ArrayList<>();
         List<Job> jobs = new ArrayList<>();
         if (extensionRows.stream().anyMatch(e -> e.name().equals("timescaledb"))) {
-            hypertables = query(connection, CatalogQueries.HYPERTABLES, schema, rs -> new Hypertable(
+            hypertables = query(connection, SchemaQueries.HYPERTABLES, schema, rs -> new Hypertable(
                     rs.getString("hypertable_name"), rs.getString("column_name"), rs.getString("chunk_interval"),
                     rs.getBoolean("compression_enabled"), strings(rs.getArray("segment_by")),
                     strings(rs.getArray("order_by"))));
-            for (ContinuousAggregate aggregate : query(connection, CatalogQueries.CONTINUOUS_AGGREGATES, schema,
+            for (ContinuousAggregate aggregate : query(connection, SchemaQueries.CONTINUOUS_AGGREGATES, schema,
                     rs -> new ContinuousAggregate(rs.getString("view_name"), rs.getBoolean("materialized_only"),
                             rs.getString("view_definition"), List.of()))) {
                 // Its view is the aggregate's face: its columns belong to the aggregate, not to a plain view.
@@ -132,7 +132,7 @@ public final class CatalogInspector {
                 aggregates.add(new ContinuousAggregate(aggregate.name(), aggregate.materializedOnly(),
                         aggregate.definition(), view == null ? List.of() : view.columns()));
             }
-            for (Job job : query(connection, CatalogQueries.JOBS, schema, CatalogInspector::job)) {
+            for (Job job : query(connection, SchemaQueries.JOBS, schema, CatalogInspector::job)) {
                 if (job != null) {
                     jobs.add(job);
                 }
@@ -192,7 +192,7 @@ public final class CatalogInspector {
     private static List<ExtensionRow> extensions(Connection connection) throws SQLException {
         List<ExtensionRow> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(CatalogQueries.EXTENSIONS)) {
+             ResultSet rs = statement.executeQuery(SchemaQueries.EXTENSIONS)) {
             while (rs.next()) {
                 rows.add(new ExtensionRow(rs.getString("extname"), rs.getString("extversion"), rs.getString("schema")));
             }

@@ -98,14 +98,6 @@ public final class MigrationService {
         }
     }
 
-    /** The versions this binary carries, oldest first; needs no database. */
-    public List<String> bundledVersions() {
-        return Arrays.stream(info(flyway(null)).all())
-                .filter(i -> i.getVersion() != null && i.getState().isResolved())
-                .map(i -> i.getVersion().getVersion())
-                .toList();
-    }
-
     // ------------------------------------------------------------------ upgrade
 
     /**

@@ -556,8 +556,6 @@ class ConnectionResolverTest {
         ConnectionSettings settings = resolve(env("DATABASE_URL", "postgresql://app:Sup3r-Secret@db:5433/intel"));
 
         assertThat(settings.describe()).isEqualTo("app@db:5433/intel").doesNotContain("Sup3r-Secret");
-        assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5433/intel")
-                .doesNotContain("Sup3r-Secret").doesNotContain("app");
         assertThat(settings.toString()).doesNotContain("Sup3r-Secret");
     }
 }

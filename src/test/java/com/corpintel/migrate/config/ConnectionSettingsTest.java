@@ -32,28 +32,6 @@ class ConnectionSettingsTest {
     }
 
     @Test
-    void jdbcUrlHasHostPortAndDatabaseButNoCredentials() {
-        String url = settings("db.example.com", 5433, "intel", "appuser", "Jdbc-Url-Pw").jdbcUrl();
-
-        assertThat(url).isEqualTo("jdbc:postgresql://db.example.com:5433/intel")
-                .doesNotContain("appuser")
-                .doesNotContain("Jdbc-Url-Pw")
-                .doesNotContain("password")
-                .doesNotContain("user");
-    }
-
-    @Test
-    void jdbcUrlBracketsAnIpv6Host() {
-        assertThat(settings("::1", 5432, "db", "u", null).jdbcUrl()).isEqualTo("jdbc:postgresql://[::1]:5432/db");
-    }
-
-    @Test
-    void jdbcUrlPercentEncodesTheDatabaseName() {
-        assertThat(settings("h", 5432, "my db/x?y&z", "u", null).jdbcUrl())
-                .isEqualTo("jdbc:postgresql://h:5432/my%20db%2Fx%3Fy%26z");
-    }
-
-    @Test
     void toStringMasksThePassword() {
         assertThat(settings("h", 5432, "db", "u", "ToString-Pw").toString())
                 .doesNotContain("ToString-Pw")

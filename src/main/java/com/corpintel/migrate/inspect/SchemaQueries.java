@@ -6,9 +6,9 @@ package com.corpintel.migrate.inspect;
  * first on the search_path, so names in definitions come out unqualified unless
  * they really live elsewhere.
  */
-final class CatalogQueries {
+final class SchemaQueries {
 
-    private CatalogQueries() {
+    private SchemaQueries() {
     }
 
     /**
