@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -32,7 +33,9 @@ final class ListeningPorts {
         }
         Set<Integer> ports = new TreeSet<>();
         for (String table : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
-            for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+            // Read once: the table changes between two reads on a busy machine.
+            List<String> lines = Files.readAllLines(Path.of(table));
+            for (String line : lines.subList(1, lines.size())) {
                 String[] fields = line.trim().split("\\s+");
                 if (fields[3].equals(LISTEN) && sockets.contains(fields[9])) {
                     String local = fields[1];
