@@ -59,6 +59,29 @@ class ServerWarningsIT {
     }
 
     /**
+     * Version 2 is a Java step that runs its script on a JDBC statement of its own: its
+     * warnings take another route. An event trigger that warns after every DDL command
+     * provokes one from the Apache branch's CREATE MATERIALIZED VIEW; the community
+     * branch's commands are TimescaleDB's own (no event trigger fires), but its
+     * compression settings draw "should be used for segmenting or ordering".
+     */
+    @Test
+    void warningsOfTheJavaStepArePrinted() {
+        try (TestDatabase db = TestServer.createDatabase()) {
+            db.execute("CREATE SCHEMA audit;"
+                    + " CREATE FUNCTION audit.warn() RETURNS event_trigger LANGUAGE plpgsql AS"
+                    + " $$ BEGIN RAISE WARNING 'ddl: %', tg_tag; END $$;"
+                    + " CREATE EVENT TRIGGER warn_every_ddl ON ddl_command_end EXECUTE FUNCTION audit.warn()");
+
+            Cli.Result up = Cli.run(db.env(), "upgrade", "--target", "2");
+
+            assertThat(up.exitCode()).as(up.toString()).isZero();
+            assertThat(up.stderr()).contains("intel-migrate: V1 initial schema: server warning: ddl: CREATE TABLE\n",
+                    "intel-migrate: V2 timescale features: server warning: ");
+        }
+    }
+
+    /**
      * The bundled set on this server: version 1's hypertable draws TimescaleDB's
      * "does not follow best practices" on either license; version 2 (a Java step) draws
      * "should be used for segmenting or ordering" where its community branch compresses.
