@@ -92,6 +92,7 @@ public final class UndoService {
             dataLoss.forEach(loss -> progress.accept("data loss accepted: " + loss));
             List<DowngradeResult.Reverted> reverted = new ArrayList<>();
             for (Plan.Step step : steps) {
+                lock.requireHeld("undo of " + step.label());
                 reverted.add(revert(step, patience, reverted.size(), steps.size()));
             }
             return new DowngradeResult(before.currentVersion(), request.target(), reverted, dataLoss,
