@@ -31,6 +31,9 @@ final class CatalogQueries {
             LIMIT 1
             """;
 
+    /** Any table read goes through TimescaleDB's hooks, which a drop of the extension breaks. */
+    static final String READS_A_TABLE = "SELECT 1 FROM pg_catalog.pg_namespace LIMIT 1";
+
     /**
      * Run once on every new session, in one round trip. The timeouts are SET rather than
      * sent as the startup "options" parameter, which PgBouncer rejects. The last query
@@ -38,8 +41,7 @@ final class CatalogQueries {
      * and fails here (see SqlFailures.isTransientCatalogRace), where the session can be
      * replaced, instead of in the caller's first query.
      */
-    static final String SESSION_SETUP = "SET lock_timeout = %d; SET statement_timeout = %d;"
-            + " SELECT 1 FROM pg_catalog.pg_namespace LIMIT 1";
+    static final String SESSION_SETUP = "SET lock_timeout = %d; SET statement_timeout = %d; " + READS_A_TABLE;
 
     /** Whether this very session still holds the advisory lock (classid, objid) as (int, int). */
     static final String LOCK_HELD = """
@@ -51,6 +53,9 @@ final class CatalogQueries {
 
     /** Needs no table: answers even on a session TimescaleDB's drop left unable to read one. */
     static final String BACKEND_PID = "SELECT pg_backend_pid()";
+
+    /** Ends this session's server process; a pooler then opens a new one for its next client. */
+    static final String END_OWN_BACKEND = "SELECT pg_terminate_backend(pg_backend_pid())";
 
     /** A server-wide idle_session_timeout must not end the lock's session, idle while the steps run. */
     static final String KEEP_IDLE_SESSION = "SET idle_session_timeout = 0";

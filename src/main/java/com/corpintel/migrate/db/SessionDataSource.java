@@ -18,8 +18,11 @@ import java.util.logging.Logger;
  */
 final class SessionDataSource implements DataSource {
 
-    /** The drop has committed by the time a session notices it, so the next one is clean. */
-    static final int ATTEMPTS = 4;
+    /**
+     * The drop has committed by the time a session notices it, so a new one is clean; through
+     * a pooler, the next few may be other broken server processes still in its pool.
+     */
+    static final int ATTEMPTS = 6;
     private static final Duration FIRST_PAUSE = Duration.ofMillis(50);
 
     /** How a session is opened; the driver's data source in production, a fake in tests. */
@@ -61,8 +64,13 @@ final class SessionDataSource implements DataSource {
                 }
                 return connection;
             } catch (SQLException e) {
+                boolean raced = SqlFailures.isTransientCatalogRace(e);
+                if (raced) {
+                    // Else a pooler would hand the same broken server process out again.
+                    retireQuietly(connection);
+                }
                 closeQuietly(connection);
-                if (!SqlFailures.isTransientCatalogRace(e) || attempt >= ATTEMPTS) {
+                if (!raced || attempt >= ATTEMPTS) {
                     throw e;
                 }
                 try {
@@ -73,6 +81,17 @@ final class SessionDataSource implements DataSource {
                 }
                 pause = pause.multipliedBy(2);
             }
+        }
+    }
+
+    private static void retireQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            Backend.retireIfPooled(connection);
+        } catch (SQLException ignored) {
+            // the session is discarded either way
         }
     }
 

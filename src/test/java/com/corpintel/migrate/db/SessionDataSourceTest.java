@@ -2,12 +2,14 @@ package com.corpintel.migrate.db;
 
 import com.corpintel.migrate.config.ConnectionSettings;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -30,34 +32,61 @@ class SessionDataSourceTest {
         final List<String> executed = new ArrayList<>();
         boolean closed;
         final SQLException failSetup;
+        /** The process id the driver was told, and the one the server reports: they differ behind a pooler. */
+        final int announcedPid;
+        final int serverPid;
 
         FakeSession(SQLException failSetup) {
+            this(failSetup, 100, 100);
+        }
+
+        FakeSession(SQLException failSetup, int announcedPid, int serverPid) {
             this.failSetup = failSetup;
+            this.announcedPid = announcedPid;
+            this.serverPid = serverPid;
         }
 
         Connection connection() {
+            InvocationHandler resultSet = (proxy, method, args) -> switch (method.getName()) {
+                case "next" -> true;
+                case "getInt" -> serverPid;
+                case "close" -> null;
+                default -> throw new UnsupportedOperationException(method.getName());
+            };
             InvocationHandler statement = (proxy, method, args) -> switch (method.getName()) {
                 case "execute" -> {
                     executed.add((String) args[0]);
-                    if (failSetup != null) {
+                    if (failSetup != null && executed.size() == 1) {
                         throw failSetup;
                     }
                     yield false;
                 }
+                case "executeQuery" -> {
+                    executed.add((String) args[0]);
+                    yield proxy(ResultSet.class, resultSet);
+                }
                 case "close" -> null;
                 default -> throw new UnsupportedOperationException(method.getName());
             };
+            InvocationHandler driverConnection = (proxy, method, args) -> switch (method.getName()) {
+                case "getBackendPID" -> announcedPid;
+                default -> throw new UnsupportedOperationException(method.getName());
+            };
             InvocationHandler connection = (proxy, method, args) -> switch (method.getName()) {
-                case "createStatement" -> Proxy.newProxyInstance(getClass().getClassLoader(),
-                        new Class<?>[] {Statement.class}, statement);
+                case "createStatement" -> proxy(Statement.class, statement);
+                case "unwrap" -> proxy(PGConnection.class, driverConnection);
                 case "close" -> {
                     closed = true;
                     yield null;
                 }
                 default -> throw new UnsupportedOperationException(method.getName());
             };
-            return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {Connection.class}, connection);
+            return proxy(Connection.class, connection);
+        }
+
+        private static <T> T proxy(Class<T> type, InvocationHandler handler) {
+            return type.cast(Proxy.newProxyInstance(SessionDataSourceTest.class.getClassLoader(),
+                    new Class<?>[] {type}, handler));
         }
     }
 
@@ -112,6 +141,31 @@ class SessionDataSourceTest {
         assertThat(raced.closed).as("the raced session is discarded").isTrue();
         assertThat(fresh.executed).hasSize(1);
         assertThat(fresh.closed).isFalse();
+    }
+
+    @Test
+    void aRacedSessionThroughAPoolerHasItsServerProcessEndedSoThePoolerCannotHandItOutAgain() throws SQLException {
+        FakeSession raced = new FakeSession(CATALOG_RACE, 123456, 4711);
+        FakeSession fresh = new FakeSession(null, 654321, 4712);
+        DataSource sessions = new SessionDataSource(driver(new ArrayDeque<>(List.of(raced, fresh))), SESSION);
+
+        sessions.getConnection();
+
+        assertThat(raced.executed).last().isEqualTo("SELECT pg_terminate_backend(pg_backend_pid())");
+        assertThat(raced.closed).isTrue();
+        assertThat(fresh.executed).hasSize(1);
+    }
+
+    @Test
+    void aRacedDirectSessionIsOnlyClosed() throws SQLException {
+        FakeSession raced = new FakeSession(CATALOG_RACE, 4711, 4711);
+        DataSource sessions = new SessionDataSource(driver(new ArrayDeque<>(List.of(raced, new FakeSession(null)))),
+                SESSION);
+
+        sessions.getConnection();
+
+        assertThat(raced.executed).noneMatch(sql -> sql.contains("pg_terminate_backend"));
+        assertThat(raced.closed).isTrue();
     }
 
     @Test
