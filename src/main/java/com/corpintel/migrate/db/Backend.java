@@ -15,11 +15,11 @@ public final class Backend {
 
     /**
      * Ends the server process behind {@code connection} if a pooler sits in between, so the
-     * pooler does not hand it on. For a process left in a state no RESET undoes: a rolled-back
-     * CREATE EXTENSION timescaledb leaves the library loaded, and the process then refuses to
-     * create the extension for real ("has already been loaded with another version"). Directly
-     * connected, the process ends with the session anyway. The session is unusable afterwards
-     * when pooled.
+     * pooler does not hand it on. For a process TimescaleDB left in a state no RESET undoes:
+     * after a rolled-back CREATE EXTENSION timescaledb, or after dropping the extension, it
+     * refuses to create it ("has already been loaded with another version"); after another
+     * session dropped it, it can read no table. Directly connected, the process ends with the
+     * session anyway. The session is unusable afterwards when pooled.
      */
     public static void retireIfPooled(Connection connection) throws SQLException {
         if (!isPooled(connection)) {
@@ -29,21 +29,6 @@ public final class Backend {
             statement.execute(CatalogQueries.END_OWN_BACKEND);
         } catch (SQLException expected) {
             // the server ends the session while answering
-        }
-    }
-
-    /**
-     * Like {@link #retireIfPooled}, for a session that is fine unless TimescaleDB was dropped
-     * since it loaded the extension: such a process can read no table for the rest of its life.
-     */
-    public static void retireIfPooledAndBroken(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(CatalogQueries.READS_A_TABLE);
-        } catch (SQLException e) {
-            if (!SqlFailures.isTransientCatalogRace(e)) {
-                throw e;
-            }
-            retireIfPooled(connection);
         }
     }
 

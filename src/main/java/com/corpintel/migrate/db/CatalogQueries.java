@@ -31,9 +31,6 @@ final class CatalogQueries {
             LIMIT 1
             """;
 
-    /** Any table read goes through TimescaleDB's hooks, which a drop of the extension breaks. */
-    static final String READS_A_TABLE = "SELECT 1 FROM pg_catalog.pg_namespace LIMIT 1";
-
     /**
      * Run once on every new session, in one round trip. The timeouts are SET rather than
      * sent as the startup "options" parameter, which PgBouncer rejects. The last query
@@ -41,7 +38,8 @@ final class CatalogQueries {
      * and fails here (see SqlFailures.isTransientCatalogRace), where the session can be
      * replaced, instead of in the caller's first query.
      */
-    static final String SESSION_SETUP = "SET lock_timeout = %d; SET statement_timeout = %d; " + READS_A_TABLE;
+    static final String SESSION_SETUP = "SET lock_timeout = %d; SET statement_timeout = %d;"
+            + " SELECT 1 FROM pg_catalog.pg_namespace LIMIT 1";
 
     /** Whether this very session still holds the advisory lock (classid, objid) as (int, int). */
     static final String LOCK_HELD = """

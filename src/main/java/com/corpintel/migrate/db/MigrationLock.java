@@ -211,9 +211,6 @@ public final class MigrationLock implements AutoCloseable {
         // Closing the session releases the lock even if the unlock call fails.
         try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock_all()")) {
             statement.execute();
-            // After a downgrade that dropped TimescaleDB, this process can read no table: a pooler
-            // must not hand it to anyone else.
-            Backend.retireIfPooledAndBroken(connection);
         } catch (SQLException ignored) {
             // the session is going away anyway
         } finally {
