@@ -32,6 +32,33 @@ final class CatalogQueries {
             """;
 
     /**
+     * Run once on every new session, in one round trip. The timeouts are SET rather than
+     * sent as the startup "options" parameter, which PgBouncer rejects. The last query
+     * reads a table: if another session is dropping TimescaleDB, it waits for that drop
+     * and fails here (see SqlFailures.isTransientCatalogRace), where the session can be
+     * replaced, instead of in the caller's first query.
+     */
+    static final String SESSION_SETUP = "SET lock_timeout = %d; SET statement_timeout = %d;"
+            + " SELECT 1 FROM pg_catalog.pg_namespace LIMIT 1";
+
+    /** Whether this very session still holds the advisory lock (classid, objid) as (int, int). */
+    static final String LOCK_HELD = """
+            SELECT EXISTS (
+                SELECT 1 FROM pg_catalog.pg_locks
+                WHERE locktype = 'advisory' AND granted AND pid = pg_backend_pid()
+                  AND classid = ?::oid AND objid = ?::oid AND objsubid = 2)
+            """;
+
+    /** Needs no table: answers even on a session TimescaleDB's drop left unable to read one. */
+    static final String BACKEND_PID = "SELECT pg_backend_pid()";
+
+    /** Ends this session's server process; a pooler then opens a new one for its next client. */
+    static final String END_OWN_BACKEND = "SELECT pg_terminate_backend(pg_backend_pid())";
+
+    /** A server-wide idle_session_timeout must not end the lock's session, idle while the steps run. */
+    static final String KEEP_IDLE_SESSION = "SET idle_session_timeout = 0";
+
+    /**
      * Whether timescaledb is preloaded. shared_preload_libraries itself is readable only
      * by superusers and pg_read_all_settings; the settings the preloaded library defines
      * are visible to every role.

@@ -15,12 +15,12 @@ public final class Database {
 
     private final ConnectionSettings connection;
     private final SessionSettings session;
-    private final PGSimpleDataSource dataSource;
+    private final DataSource dataSource;
 
     public Database(ConnectionSettings connection, SessionSettings session) {
         this.connection = connection;
         this.session = session;
-        this.dataSource = dataSource(connection, session);
+        this.dataSource = new SessionDataSource(driverDataSource(connection, session), session);
     }
 
     public ConnectionSettings connection() {
@@ -35,7 +35,7 @@ public final class Database {
         return session.schema();
     }
 
-    /** For Flyway, which opens its own sessions; same settings as {@link #connect()}. */
+    /** For Flyway, which opens its own sessions; the same session settings and retries as {@link #connect()}. */
     public DataSource dataSource() {
         return dataSource;
     }
@@ -48,7 +48,8 @@ public final class Database {
         }
     }
 
-    private static PGSimpleDataSource dataSource(ConnectionSettings connection, SessionSettings session) {
+    /** Where and how to connect; the session settings are applied after connecting, by {@link SessionDataSource}. */
+    static PGSimpleDataSource driverDataSource(ConnectionSettings connection, SessionSettings session) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setServerNames(new String[] {connection.host()});
         ds.setPortNumbers(new int[] {connection.port()});
@@ -62,8 +63,6 @@ public final class Database {
         ds.setConnectTimeout(seconds(DEFAULT_CONNECT_TIMEOUT));
         ds.setLoginTimeout(seconds(DEFAULT_CONNECT_TIMEOUT));
         ds.setTcpKeepAlive(true);
-        ds.setOptions("-c lock_timeout=" + session.lockTimeout().toMillis()
-                + " -c statement_timeout=" + session.statementTimeout().toMillis());
         for (Map.Entry<String, String> parameter : connection.parameters().entrySet()) {
             try {
                 ds.setProperty(parameter.getKey(), parameter.getValue());

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -17,7 +18,9 @@ import java.util.zip.CRC32;
  * The one lock every schema-changing command holds: a session-level advisory lock
  * on its own connection, keyed by the target schema. Waiting is bounded; the
  * message names the holder through its application name, which carries the host
- * or pod name. The server releases the lock if this process dies.
+ * or pod name. The server releases the lock if this process dies, and also if its
+ * session is ended under it (a proxy, idle_session_timeout, an operator): so each
+ * step first checks, with {@link #requireHeld}, that the lock is still there.
  */
 public final class MigrationLock implements AutoCloseable {
 
@@ -26,6 +29,11 @@ public final class MigrationLock implements AutoCloseable {
     private static final Duration FIRST_PAUSE = Duration.ofMillis(50);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(1);
     private static final int MAX_SESSION_ERRORS = 3;
+    /**
+     * Bounds each statement on the lock's session at the socket: a proxy that silently
+     * drops the connection would otherwise leave the check waiting on TCP for minutes.
+     */
+    private static final Duration SESSION_NETWORK_TIMEOUT = Duration.ofSeconds(60);
 
     /** Who holds the lock, as pg_stat_activity shows them. */
     public record Holder(int pid, String applicationName, String user, String clientAddress, OffsetDateTime since) {
@@ -37,13 +45,20 @@ public final class MigrationLock implements AutoCloseable {
     }
 
     private final Connection connection;
+    private final String schema;
+    private final int objectId;
+    private final int backendPid;
 
-    private MigrationLock(Connection connection) {
+    private MigrationLock(Connection connection, String schema, int objectId) throws SQLException {
         this.connection = connection;
+        this.schema = schema;
+        this.objectId = objectId;
+        this.backendPid = backendPid(connection);
+        connection.setNetworkTimeout(Runnable::run, (int) SESSION_NETWORK_TIMEOUT.toMillis());
     }
 
     public static MigrationLock acquire(Database database, Duration wait, Consumer<String> progress) {
-        Connection connection = database.connect();
+        Connection connection = openSession(database);
         try {
             int objectId = objectId(database.schema());
             long deadline = System.nanoTime() + wait.toNanos();
@@ -54,17 +69,17 @@ public final class MigrationLock implements AutoCloseable {
                 Optional<Holder> holder;
                 try {
                     if (tryLock(connection, objectId)) {
-                        return new MigrationLock(connection);
+                        return new MigrationLock(connection, database.schema(), objectId);
                     }
                     holder = holder(connection, objectId);
                 } catch (SQLException e) {
                     // A session that outlived a DROP EXTENSION timescaledb (a downgrade to nothing)
-                    // fails its next statement ("could not open relation with OID"): start afresh.
-                    if (++sessionErrors > MAX_SESSION_ERRORS) {
+                    // fails its queries ("could not open relation with OID"): start afresh.
+                    if (!SqlFailures.isTransientCatalogRace(e) || ++sessionErrors > MAX_SESSION_ERRORS) {
                         throw e;
                     }
                     closeQuietly(connection);
-                    connection = database.connect();
+                    connection = openSession(database);
                     continue;
                 }
                 if (System.nanoTime() >= deadline) {
@@ -91,6 +106,67 @@ public final class MigrationLock implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(connection);
             throw e;
+        }
+    }
+
+    /**
+     * Stops the run unless this process still holds the lock: if its session was ended,
+     * the server released the lock and another runner may be migrating now.
+     *
+     * @param next the step about to run, for the message
+     * @throws Failure of kind LOCK when the lock is gone; nothing of {@code next} has run
+     */
+    public void requireHeld(String next) {
+        String why;
+        try {
+            if (held()) {
+                return;
+            }
+            why = "pg_locks no longer shows it for this session";
+        } catch (SQLException e) {
+            why = "its session ended: " + SqlFailures.serverMessage(e);
+        }
+        throw new Failure(Failure.Kind.LOCK, "lost the migration lock of schema " + schema + " before " + next
+                + " (" + why + "; a proxy, idle_session_timeout or an operator may have ended it): another run may"
+                + " hold it now, so " + next + " and the steps after it were not run; the steps before it are"
+                + " complete. Run the command again to finish");
+    }
+
+    private boolean held() throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(CatalogQueries.LOCK_HELD)) {
+            statement.setLong(1, CLASS_ID);
+            statement.setLong(2, objectId);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            if (!SqlFailures.isTransientCatalogRace(e)) {
+                throw e;
+            }
+            // TimescaleDB was dropped since this session loaded it (by a downgrade's own step):
+            // it can read no table now, yet it answers, and a session-level lock lives as long
+            // as its session does.
+            return backendPid(connection) == backendPid;
+        }
+    }
+
+    /** A new session for the lock; session settings come from {@link Database#connect()}. */
+    private static Connection openSession(Database database) {
+        Connection connection = database.connect();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(CatalogQueries.KEEP_IDLE_SESSION);
+            return connection;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw SqlFailures.onConnect(e, database.connection());
+        }
+    }
+
+    private static int backendPid(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(CatalogQueries.BACKEND_PID)) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 

@@ -79,6 +79,28 @@ public final class SqlFailures {
         return Failure.connection(what + ": " + serverMessage(e), e);
     }
 
+    private static final String INTERNAL_ERROR = "XX000";
+    private static final String INVALID_SCHEMA_NAME = "3F000";
+
+    /**
+     * TimescaleDB's known quirk around {@code DROP EXTENSION timescaledb} (a downgrade to
+     * nothing): a session that loaded the extension before the drop committed, or that
+     * waited on its catalog while it was being dropped, fails every query that reads a
+     * table, naming a relation or schema of the extension that is gone. A fresh session
+     * does not: this is not a connection failure. Meant for the tool's own session
+     * statements, which never name TimescaleDB's schemas themselves.
+     */
+    public static boolean isTransientCatalogRace(SQLException e) {
+        if (e == null || e.getMessage() == null) {
+            return false;
+        }
+        String message = e.getMessage();
+        if (INTERNAL_ERROR.equals(e.getSQLState())) {
+            return message.contains("could not open relation with OID") || message.contains("\"_timescaledb_");
+        }
+        return INVALID_SCHEMA_NAME.equals(e.getSQLState()) && message.contains("\"_timescaledb_");
+    }
+
     public static boolean isLockTimeout(Throwable error) {
         SQLException sql = findSqlException(error);
         return sql != null && LOCK_NOT_AVAILABLE.equals(sql.getSQLState());

@@ -58,6 +58,7 @@ public final class MigrationService {
     private final OperationsLogCallback logCallback;
     private final ServerWarnings serverWarnings;
     private final StepNotices stepNotices;
+    private final LockGuardCallback lockGuard = new LockGuardCallback();
 
     public MigrationService(Database database, MigrationSource source, FeatureMode featureMode, String installedBy,
                             Consumer<String> progress) {
@@ -112,6 +113,7 @@ public final class MigrationService {
         Preflight.requireWritable(server);
 
         try (MigrationLock lock = MigrationLock.acquire(database, patience.lockWait(), progress)) {
+            lockGuard.guard(lock);
             // Checked under the lock: a concurrent downgrade may be dropping the very catalog read here.
             StatusReport before = requireUpgradable(target);
             if (!before.problems().isEmpty()) {
@@ -247,6 +249,9 @@ public final class MigrationService {
                 throw new Failure(Failure.Kind.VALIDATION, "the applied migrations no longer match the bundled scripts: "
                         + firstLine(e.getMessage()) + " (run `intel-migrate status` for details)", e);
             } catch (FlywayException e) {
+                if (e.getCause() instanceof Failure ours) {
+                    throw ours; // raised by one of our callbacks (the lock guard): keep its kind
+                }
                 if (e.getMessage() != null && e.getMessage().contains("non-empty schema")) {
                     throw Failure.refused("schema " + database.schema() + " already holds objects but has no "
                             + HISTORY_TABLE + ": intel-migrate does not build the platform schema over objects it"
@@ -341,7 +346,7 @@ public final class MigrationService {
                 .createSchemas(true)
                 .table(HISTORY_TABLE)
                 .javaMigrations(source.javaMigrations(featureMode).toArray(JavaMigration[]::new))
-                .callbacks(logCallback, serverWarnings, stepNotices)
+                .callbacks(logCallback, serverWarnings, stepNotices, lockGuard)
                 .placeholderReplacement(false)
                 // Flyway's default lock is a transaction held open for the whole run, which
                 // CREATE INDEX CONCURRENTLY waits for forever; our advisory lock serializes runs.

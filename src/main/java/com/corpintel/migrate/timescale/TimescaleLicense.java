@@ -1,5 +1,7 @@
 package com.corpintel.migrate.timescale;
 
+import com.corpintel.migrate.db.Backend;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,6 +32,7 @@ public final class TimescaleLicense {
     /**
      * The license, creating the extension in a rolled-back transaction when it does
      * not exist yet. Needs the privilege to create the extension (as upgrade does).
+     * Through a pooler, the session ends with the probe: give it a session of its own.
      */
     public static String probe(Connection connection) throws SQLException {
         Optional<String> installed = ofInstalled(connection);
@@ -47,6 +50,9 @@ public final class TimescaleLicense {
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
+            // The rolled-back CREATE EXTENSION leaves the library loaded in this server process:
+            // a pooler must not hand it to the session that creates the extension for real.
+            Backend.retireIfPooled(connection);
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.corpintel.migrate.undo;
 
 import com.corpintel.migrate.Failure;
+import com.corpintel.migrate.db.Backend;
 import com.corpintel.migrate.db.Database;
 import com.corpintel.migrate.db.Identifiers;
 import com.corpintel.migrate.db.MigrationLock;
@@ -93,6 +94,7 @@ public final class UndoService {
             dataLoss.forEach(loss -> progress.accept("data loss accepted: " + loss));
             List<DowngradeResult.Reverted> reverted = new ArrayList<>();
             for (Plan.Step step : steps) {
+                lock.requireHeld("undo of " + step.label());
                 reverted.add(revert(step, patience, reverted.size(), steps.size()));
             }
             return new DowngradeResult(before.currentVersion(), request.target(), reverted, dataLoss,
@@ -231,7 +233,7 @@ public final class UndoService {
                     throw stepFailed(step, e, done, total);
                 }
             } finally {
-                closeQuietly(connection);
+                retireQuietly(connection);
             }
         }
     }
@@ -321,9 +323,13 @@ public final class UndoService {
         return license == null ? null : EditionChoice.choose(license, FeatureMode.AUTO);
     }
 
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
+    /**
+     * A server process that dropped TimescaleDB cannot create it again in its lifetime:
+     * a pooler must not hand a step's process to a later upgrade.
+     */
+    private static void retireQuietly(Connection connection) {
+        try (connection) {
+            Backend.retireIfPooled(connection);
         } catch (SQLException ignored) {
             // the step's outcome is already decided
         }
