@@ -238,7 +238,7 @@ final class DocTranscript {
     private static final List<Rule> RULES = List.of(
             rule("\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}(:?\\d{2})?)?", "<time>"),
             rule("[\\w.-]+@[\\w.-]+:\\d+/[\\w-]+", "<database>"),
-            rule("\\b(\\d{1,3}(\\.\\d{1,3}){3}|localhost):\\d+\\b", "<host>:<port>"),
+            rule("\\b[A-Za-z0-9][\\w.-]*:\\d{1,5}\\b", "<host>:<port>"),
             rule("\\bfrom [0-9a-fA-F.:]+(/\\d+)?", "from <address>"),
             rule("\\b\\d+(\\.\\d+)? ms\\b", "<n> ms"),
             rule("\"(executionMillis|connectMillis)\": \\d+", "\"$1\": <n>"),

@@ -116,6 +116,8 @@ class DocTranscriptTest {
                 "passed server version PostgreSQL 16.4, primary, read-write");
 
         assertThat(DocTranscript.matches(shown, actual, List.of())).isTrue();
+        assertThat(DocTranscript.matches(List.of("(is the server running on 127.0.0.1:1?)"),
+                List.of("(is the server running on db.example.internal:1?)"), List.of())).isTrue();
         assertThat(DocTranscript.matches(List.of("  ✓ V1 initial schema  336 ms"),
                 List.of("  ✓ V2 timescale features  336 ms"), List.of())).isFalse();
         assertThat(DocTranscript.matches(List.of("Applied:                3"), List.of("Applied: 2"), List.of()))
