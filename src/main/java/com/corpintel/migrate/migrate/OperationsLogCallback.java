@@ -4,6 +4,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,6 +16,12 @@ import java.time.Instant;
  * rolls back.
  */
 final class OperationsLogCallback implements Callback {
+
+    /** A Java step with something to say in its entry's detail column, such as the branch it ran. */
+    interface Detailed {
+        /** Null when there is nothing to say. */
+        String operationsLogDetail();
+    }
 
     private final OperationsLog log;
     private Instant started = Instant.now();
@@ -57,10 +64,20 @@ final class OperationsLogCallback implements Callback {
         try {
             log.ensureExists(context.getConnection());
             log.record(context.getConnection(), migration.getVersion().getVersion(), migration.getDescription(),
-                    "upgrade", true, started, elapsedMillis(), null);
+                    "upgrade", true, started, elapsedMillis(), detail(context, migration));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write the operations log: " + e.getMessage(), e);
         }
+    }
+
+    /** The step is the configured Java migration of that version, if one is and has a detail. */
+    private static String detail(Context context, MigrationInfo migration) {
+        for (JavaMigration java : context.getConfiguration().getJavaMigrations()) {
+            if (java instanceof Detailed detailed && migration.getVersion().equals(java.getVersion())) {
+                return detailed.operationsLogDetail();
+            }
+        }
+        return null;
     }
 
     @Override
