@@ -336,8 +336,10 @@ public final class UndoService {
         String reason = SqlFailures.serverMessage(e) + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]");
         String state = step.script().transactional()
                 ? "its transaction was rolled back, so the schema and the history are as they were before it"
-                : "the script is not transactional: statements before the failing one stay applied while the history"
-                        + " still records " + step.label() + "; finish or repair by hand";
+                : "the script is not transactional: statements before the failing one stay applied (except those"
+                        + " after a final-transaction marker, which commit only with the history row) while the history"
+                        + " still records " + step.label() + "; if the script's header says it can run again, as the bundled"
+                        + " community U2 does, run the same downgrade again, else finish or repair by hand";
         String earlier = done == 0 ? "" : "; the " + done + " earlier step" + (done == 1 ? "" : "s")
                 + " of this downgrade (of " + total + ") stay reverted";
         // "Another migration is running" (4) only when nothing is left behind; a half-reverted step is 5.
