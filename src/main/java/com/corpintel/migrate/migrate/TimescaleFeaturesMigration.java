@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.zip.CRC32;
 
 /**
@@ -151,7 +152,7 @@ public final class TimescaleFeaturesMigration implements JavaMigration, Operatio
      * branch the database ran (null when even that cannot be told).
      */
     static Integer resolvedChecksum(Integer recorded, Map<Edition, Integer> checksums,
-                                    java.util.function.Supplier<Optional<Edition>> recordedBranch) {
+                                    Supplier<Optional<Edition>> recordedBranch) {
         if (recorded != null && (checksums.containsValue(recorded) || recorded == CHECKSUM_OF_BOTH_BRANCHES)) {
             return recorded;
         }

@@ -155,13 +155,11 @@ public final class UndoService {
      * longer has; otherwise says when the license and the recorded branch disagree.
      */
     void requireUndoableHere(List<Plan.Step> steps, Branch branch) {
-        boolean revertsFeatures = steps.stream()
-                .anyMatch(s -> TimescaleFeaturesMigration.VERSION.equals(s.version()) && branch.recorded().isPresent());
+        Optional<Plan.Step> featuresUndo = steps.stream()
+                .filter(s -> TimescaleFeaturesMigration.VERSION.equals(s.version())).findFirst();
         Optional<String> refusal = branch.refusal();
-        if (revertsFeatures && refusal.isPresent()) {
-            String script = steps.stream().filter(s -> TimescaleFeaturesMigration.VERSION.equals(s.version()))
-                    .map(s -> s.script().path()).findFirst().orElse("its undo script");
-            throw Failure.refused(refusal.get() + ": " + script + " needs TimescaleDB's community-licensed functions"
+        if (featuresUndo.isPresent() && refusal.isPresent()) {
+            throw Failure.refused(refusal.get() + ": " + featuresUndo.get().script().path() + " needs TimescaleDB's community-licensed functions"
                     + " (remove_*_policy, decompress_chunk) to take back compression, compressed chunks, the policies"
                     + " and the continuous aggregate, and this server lacks them; nothing was changed. Start the"
                     + " server with TimescaleDB's community license, then downgrade again");

@@ -137,7 +137,7 @@ public final class ValidationService {
                             + " continuous aggregate exist, but this server cannot run or read them",
                     "start the server with TimescaleDB's community license again");
         }
-        if (mismatch.isPresent()) {
+        if (mismatch.isPresent() && edition == Edition.COMMUNITY) {
             return Check.degraded(name, mismatch.get() + ": this database lacks compression, the policies and the"
                             + " continuous aggregate that this license allows",
                     "to build them, revert V2 and apply it again on this server (downgrade-to 1, then upgrade;"

@@ -1,10 +1,16 @@
 package com.corpintel.migrate.migrate;
 
+import com.corpintel.migrate.config.ConnectionSettings;
+import com.corpintel.migrate.db.Database;
+import com.corpintel.migrate.db.SessionSettings;
 import com.corpintel.migrate.timescale.Edition;
 import com.corpintel.migrate.timescale.RecordedBranch;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,5 +68,32 @@ class InitialRefreshTest {
         String sql = BundledResources.standard().require(InitialRefresh.SCRIPT);
 
         assertThat(sql).contains("CALL refresh_continuous_aggregate('daily_metrics_summary', NULL, NULL);");
+    }
+
+    private static InitialRefresh unreachable() {
+        Database nowhere = new Database(
+                new ConnectionSettings("127.0.0.1", 1, "x", "u", null, "disable", Map.of(), "test"),
+                new SessionSettings("public", "test", Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO));
+        return new InitialRefresh(nowhere, BundledResources.standard(), message -> { });
+    }
+
+    private static final List<Plan.Step> UP_TO_V2 = List.of(
+            new Plan.Step("upgrade", "1", "initial schema", new Script("db/migration/V1__initial_schema.sql", "", true)),
+            new Plan.Step("upgrade", "2", "timescale features", new Script("db/timescale/V2.sql", "", true)));
+
+    @Test
+    void aDryRunThatAppliesTheCommunityV2ShowsTheRefreshAfterIt() {
+        Optional<Plan.Step> step = unreachable().plan(UP_TO_V2, Edition.COMMUNITY);
+
+        assertThat(step).hasValueSatisfying(s -> {
+            assertThat(s.label()).isEqualTo("V2 initial refresh of daily_metrics_summary");
+            assertThat(s.script().path()).isEqualTo(InitialRefresh.SCRIPT);
+            assertThat(s.script().transactional()).isFalse();
+        });
+    }
+
+    @Test
+    void aDryRunThatAppliesTheApacheV2ShowsNoRefresh() {
+        assertThat(unreachable().plan(UP_TO_V2, Edition.APACHE)).isEmpty();
     }
 }
