@@ -14,10 +14,15 @@ SELECT add_compression_policy('financial_metrics', compress_after => INTERVAL '3
 
 SELECT add_retention_policy('financial_metrics', drop_after => INTERVAL '2 years');
 
--- WITH NO DATA is the only form TimescaleDB accepts inside a transaction; the
--- refresh policy fills it.
+-- WITH NO DATA is the only form TimescaleDB accepts inside a transaction. The
+-- refresh policy below covers only the last 3 days, so once this step has
+-- committed, `upgrade` fills the history with a full refresh of its own
+-- (V2__timescale_features.community.refresh.sql).
+-- materialized_only is set rather than left to TimescaleDB, whose default
+-- changed in 2.13 (real-time aggregation off): the summary shows what the
+-- aggregate materialized, on every supported version.
 CREATE MATERIALIZED VIEW daily_metrics_summary
-WITH (timescaledb.continuous) AS
+WITH (timescaledb.continuous, timescaledb.materialized_only = true) AS
 SELECT company_id,
        metric_type,
        time_bucket(INTERVAL '1 day', metric_date) AS day,

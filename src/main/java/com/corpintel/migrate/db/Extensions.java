@@ -19,7 +19,14 @@ public record Extensions(List<Available> available, boolean timescalePreloaded) 
     }
 
     public static final List<Extension> REQUIRED = List.of(
-            new Extension("timescaledb", "2.0", "TimescaleDB 2.x"),
+            // 2.11: the community V2 enables compression on financial_metrics, whose primary key
+            // (id, metric_date) has a column, id, that is neither segment-by nor order-by. Before
+            // 2.11 (unique constraints on compressed chunks, timescaledb#5252) that was an error,
+            // "column must be used for segmenting or ordering"; since, a warning. Everything else
+            // V2, its initial refresh and U2 call is older: refresh_continuous_aggregate with NULL
+            // bounds, timescaledb.materialized_only, the policy functions, decompress_chunk with
+            // if_compressed (2.0), remove_continuous_aggregate_policy's if_exists (2.8).
+            new Extension("timescaledb", "2.11", "TimescaleDB 2.11 or newer"),
             new Extension("vector", "0.5", "pgvector 0.5 or newer"),
             new Extension("uuid-ossp", "1.0", "PostgreSQL contrib"));
 

@@ -18,7 +18,6 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.exception.FlywayValidateException;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateOutput;
@@ -33,6 +32,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -162,11 +162,13 @@ public final class MigrationService {
                         + " skipping " + String.join("; ", edition.skippedFeatures));
             }
             if (pending.isEmpty()) {
+                completeTimescaleFeatures(patience);
                 // Nothing to do: the state read under the lock is the state after.
                 return new UpgradeResult(before.currentVersion(), target, List.of(), license, edition, false, before);
             }
             List<UpgradeResult.Applied> applied = new ArrayList<>();
-            migrate(flyway(target), patience, applied);
+            migrate(flyway(target, edition), patience, applied);
+            completeTimescaleFeatures(patience);
             boolean featuresApplied = source instanceof BundledMigrations
                     && applied.stream().anyMatch(a -> a.version().equals(TimescaleFeaturesMigration.VERSION));
             return new UpgradeResult(before.currentVersion(), target, applied, license, edition, featuresApplied,
@@ -205,6 +207,8 @@ public final class MigrationService {
                     "cannot show the script of " + record.label() + unknown));
             steps.add(new Plan.Step("upgrade", record.version(), record.description(), script));
         }
+        Edition branch = edition;
+        initialRefresh().flatMap(refresh -> refresh.plan(steps, branch)).ifPresent(steps::add);
         return new Plan("upgrade", database.connection().describe(), database.schema(), license, edition, steps);
     }
 
@@ -338,14 +342,29 @@ public final class MigrationService {
         }
     }
 
+    /** The step V2's community branch needs after it committed; bundled migrations only. */
+    private Optional<InitialRefresh> initialRefresh() {
+        return source instanceof BundledMigrations bundled
+                ? Optional.of(new InitialRefresh(database, bundled.resources(), progress)) : Optional.empty();
+    }
+
+    private void completeTimescaleFeatures(Patience patience) {
+        initialRefresh().ifPresent(refresh -> refresh.runIfPending(patience));
+    }
+
     Flyway flyway(String target) {
+        return flyway(target, null);
+    }
+
+    /** @param planned the TimescaleDB branch V2 takes if this instance applies it (it records its checksum) */
+    Flyway flyway(String target, Edition planned) {
         var configuration = source.applyTo(Flyway.configure(MigrationService.class.getClassLoader()))
                 .dataSource(database.dataSource())
                 .schemas(database.schema())
                 .defaultSchema(database.schema())
                 .createSchemas(true)
                 .table(HISTORY_TABLE)
-                .javaMigrations(source.javaMigrations(featureMode).toArray(JavaMigration[]::new))
+                .javaMigrations(TimescaleFeaturesMigration.against(source.javaMigrations(featureMode), database, planned))
                 .callbacks(logCallback, serverWarnings, stepNotices, lockGuard)
                 .placeholderReplacement(false)
                 // Flyway's default lock is a transaction held open for the whole run, which

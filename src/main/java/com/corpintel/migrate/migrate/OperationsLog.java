@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The append-only operations log: one row per upgrade or downgrade step, with who
@@ -123,6 +124,23 @@ public final class OperationsLog {
         }
     }
 
+    /** The newest successful upgrade entry of a version with this description, if any. */
+    public Optional<Entry> latestUpgrade(Connection connection, String version, String description)
+            throws SQLException {
+        if (!exists(connection)) {
+            return Optional.empty();
+        }
+        try (PreparedStatement s = connection.prepareStatement("SELECT " + COLUMNS + " FROM " + table()
+                + " WHERE version = ? AND description = ? AND direction = 'upgrade' AND outcome = 'success'"
+                + " ORDER BY id DESC LIMIT 1")) {
+            s.setString(1, version);
+            s.setString(2, description);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
+            }
+        }
+    }
+
     /** Every entry, oldest first; empty when the log does not exist yet. */
     public List<Entry> entries(Connection connection) throws SQLException {
         List<Entry> entries = new ArrayList<>();
@@ -130,15 +148,20 @@ public final class OperationsLog {
             return entries;
         }
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT id, version, description, direction, outcome, database_user,"
-                     + " application_name, host(client_address), started_at, duration_ms, detail FROM " + table()
-                     + " ORDER BY id")) {
+             ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM " + table() + " ORDER BY id")) {
             while (rs.next()) {
-                entries.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getTimestamp(9).toInstant(), rs.getInt(10), rs.getString(11)));
+                entries.add(entry(rs));
             }
         }
         return entries;
+    }
+
+    private static final String COLUMNS = "id, version, description, direction, outcome, database_user,"
+            + " application_name, host(client_address), started_at, duration_ms, detail";
+
+    private static Entry entry(ResultSet rs) throws SQLException {
+        return new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getTimestamp(9).toInstant(), rs.getInt(10), rs.getString(11));
     }
 }

@@ -4,6 +4,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,6 +18,12 @@ import java.util.List;
  * ({@link CreatedExtensions}).
  */
 final class OperationsLogCallback implements Callback {
+
+    /** A Java step with something to say in its entry's detail column, such as the branch it ran. */
+    interface Detailed {
+        /** Null when there is nothing to say. */
+        String operationsLogDetail();
+    }
 
     private final OperationsLog log;
     private Instant started = Instant.now();
@@ -67,10 +74,25 @@ final class OperationsLogCallback implements Callback {
                     CreatedExtensions.installed(context.getConnection()));
             log.ensureExists(context.getConnection());
             log.record(context.getConnection(), migration.getVersion().getVersion(), migration.getDescription(),
-                    "upgrade", true, started, elapsedMillis(), detail);
+                    "upgrade", true, started, elapsedMillis(), joined(detail, detail(context, migration)));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write the operations log: " + e.getMessage(), e);
         }
+    }
+
+    /** Both details of one step (the extensions it created, what its Java migration did), either may be null. */
+    private static String joined(String first, String second) {
+        return first == null ? second : second == null ? first : first + "; " + second;
+    }
+
+    /** The step is the configured Java migration of that version, if one is and has a detail. */
+    private static String detail(Context context, MigrationInfo migration) {
+        for (JavaMigration java : context.getConfiguration().getJavaMigrations()) {
+            if (java instanceof Detailed detailed && migration.getVersion().equals(java.getVersion())) {
+                return detailed.operationsLogDetail();
+            }
+        }
+        return null;
     }
 
     @Override

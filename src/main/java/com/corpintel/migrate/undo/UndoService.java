@@ -17,9 +17,12 @@ import com.corpintel.migrate.migrate.Preflight;
 import com.corpintel.migrate.migrate.Script;
 import com.corpintel.migrate.migrate.ServerWarnings;
 import com.corpintel.migrate.migrate.StatusReport;
+import com.corpintel.migrate.migrate.TimescaleFeaturesMigration;
+import com.corpintel.migrate.migrate.TimescaleFeaturesRecord;
 import com.corpintel.migrate.timescale.Edition;
 import com.corpintel.migrate.timescale.EditionChoice;
 import com.corpintel.migrate.timescale.FeatureMode;
+import com.corpintel.migrate.timescale.RecordedBranch;
 import com.corpintel.migrate.timescale.TimescaleLicense;
 import org.flywaydb.core.api.MigrationVersion;
 
@@ -32,6 +35,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -71,20 +76,23 @@ public final class UndoService {
         this.operationsLog = new OperationsLog(database.schema());
     }
 
-    /** The downgrade --dry-run: the undo scripts that would run, in order. Changes nothing. */
+    /** The downgrade --dry-run: the undo scripts that would run, in order. Changes nothing; refuses as a run would. */
     public Plan plan(Request request) {
         StatusReport state = migrations.status();
-        String license = license();
+        Branch branch = branch();
+        List<Plan.Step> steps = steps(request, state, branch.edition());
+        requireUndoableHere(steps, branch);
         return new Plan(request.target() != null ? "downgrade-to" : "downgrade", state.database(), state.schema(),
-                license, edition(license), steps(request, state, edition(license)));
+                branch.license(), branch.edition(), steps);
     }
 
     public DowngradeResult downgrade(Request request, MigrationService.Patience patience, boolean allowDataLoss) {
         requireWritable();
         try (MigrationLock lock = MigrationLock.acquire(database, patience.lockWait(), progress)) {
             StatusReport before = migrations.status();
-            Edition edition = edition(license());
-            List<Plan.Step> steps = steps(request, before, edition);
+            Branch branch = branch();
+            List<Plan.Step> steps = steps(request, before, branch.edition());
+            requireUndoableHere(steps, branch);
             List<String> dataLoss = dataLoss(steps);
             if (!dataLoss.isEmpty() && !allowDataLoss) {
                 throw Failure.refused("this downgrade destroys data that no upgrade brings back: "
@@ -113,6 +121,55 @@ public final class UndoService {
     }
 
     // ------------------------------------------------------------------ planning
+
+    /**
+     * The TimescaleDB branch the undo scripts follow: the one the applied V2 recorded, else
+     * (V2 not applied, or a migration directory) the one the server's license gives.
+     *
+     * @param recorded empty when V2 is not applied or nothing tells its branch
+     */
+    record Branch(String license, Edition edition, Optional<RecordedBranch> recorded) {
+
+        /** V2's undo cannot run when it needs community functions this server lacks. */
+        Optional<String> refusal() {
+            return recorded.filter(r -> r.edition() == Edition.COMMUNITY)
+                    .flatMap(r -> r.disagreement(license));
+        }
+    }
+
+    private Branch branch() {
+        try (Connection connection = database.connect()) {
+            String license = TimescaleLicense.ofInstalled(connection).orElse(null);
+            Optional<RecordedBranch> recorded = Optional.empty();
+            Optional<TimescaleFeaturesRecord> record = TimescaleFeaturesRecord.of(migrations.source(), database.schema());
+            if (record.isPresent()) {
+                recorded = record.get().branch(connection);
+            }
+            Edition edition = recorded.map(RecordedBranch::edition).orElse(edition(license));
+            return new Branch(license, edition, recorded);
+        } catch (SQLException e) {
+            throw new Failure(Failure.Kind.CONNECTION, "cannot read which TimescaleDB branch V2 ran: "
+                    + SqlFailures.serverMessage(e), e);
+        }
+    }
+
+    /**
+     * Refuses, before anything changes, to revert V2 with community functions the server no
+     * longer has; otherwise says when the license and the recorded branch disagree.
+     */
+    void requireUndoableHere(List<Plan.Step> steps, Branch branch) {
+        Optional<Plan.Step> featuresUndo = steps.stream()
+                .filter(s -> TimescaleFeaturesMigration.VERSION.equals(s.version())).findFirst();
+        Optional<String> refusal = branch.refusal();
+        if (featuresUndo.isPresent() && refusal.isPresent()) {
+            throw Failure.refused(refusal.get() + ": " + featuresUndo.get().script().path() + " needs TimescaleDB's community-licensed functions"
+                    + " (remove_*_policy, decompress_chunk) to take back compression, compressed chunks, the policies"
+                    + " and the continuous aggregate, and this server lacks them; nothing was changed. Start the"
+                    + " server with TimescaleDB's community license, then downgrade again");
+        }
+        branch.recorded().flatMap(r -> r.disagreement(branch.license())).ifPresent(mismatch ->
+                progress.accept(mismatch + ": the undo scripts follow the recorded branch"));
+    }
 
     /** The steps to run, newest first, or a refusal naming what is wrong. Pure apart from reading scripts. */
     List<Plan.Step> steps(Request request, StatusReport state, Edition edition) {
@@ -247,12 +304,16 @@ public final class UndoService {
                 statement.execute(script.sql());
                 ServerWarnings.print(statement, "undo of " + step.label(), progress);
             } else {
+                Parts parts = Parts.of(script.sql());
                 connection.setAutoCommit(true);
-                for (String sql : SqlStatements.split(script.sql())) {
+                for (String sql : SqlStatements.split(parts.autocommit())) {
                     statement.execute(sql);
                     ServerWarnings.print(statement, "undo of " + step.label(), progress);
                 }
                 connection.setAutoCommit(false);
+                for (String sql : SqlStatements.split(parts.finalTransaction())) {
+                    statement.execute(sql);
+                }
             }
             forget(connection, step);
             operationsLog.ensureExists(connection);
@@ -278,8 +339,10 @@ public final class UndoService {
         String reason = SqlFailures.serverMessage(e) + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]");
         String state = step.script().transactional()
                 ? "its transaction was rolled back, so the schema and the history are as they were before it"
-                : "the script is not transactional: statements before the failing one stay applied while the history"
-                        + " still records " + step.label() + "; finish or repair by hand";
+                : "the script is not transactional: statements before the failing one stay applied (except those"
+                        + " after a final-transaction marker, which commit only with the history row) while the history"
+                        + " still records " + step.label() + "; if the script's header says it can run again, as the bundled"
+                        + " community U2 does, run the same downgrade again, else finish or repair by hand";
         String earlier = done == 0 ? "" : "; the " + done + " earlier step" + (done == 1 ? "" : "s")
                 + " of this downgrade (of " + total + ") stay reverted";
         // "Another migration is running" (4) only when nothing is left behind; a half-reverted step is 5.
@@ -298,6 +361,28 @@ public final class UndoService {
         }
     }
 
+    /**
+     * Marks where a non-transactional undo script's last transaction begins: the statements
+     * after it commit together with the removal of the history row and the log entry, so a
+     * crash never leaves the history recording a version whose objects are gone.
+     */
+    public static final String FINAL_TRANSACTION_MARKER = "-- final-transaction:";
+
+    /** A non-transactional script split at its final-transaction marker (all autocommit without one). */
+    record Parts(String autocommit, String finalTransaction) {
+
+        static Parts of(String sql) {
+            int at = 0;
+            for (String line : sql.split("\n", -1)) {
+                if (line.strip().toLowerCase(Locale.ROOT).startsWith(FINAL_TRANSACTION_MARKER)) {
+                    return new Parts(sql.substring(0, at), sql.substring(at));
+                }
+                at += line.length() + 1;
+            }
+            return new Parts(sql, "");
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private void requireWritable() {
@@ -305,14 +390,6 @@ public final class UndoService {
             ServerInfo server = ServerInfo.read(connection);
             Preflight.requireSupportedServer(server);
             Preflight.requireWritable(server);
-        } catch (SQLException e) {
-            throw SqlFailures.onConnect(e, database.connection());
-        }
-    }
-
-    private String license() {
-        try (Connection connection = database.connect()) {
-            return TimescaleLicense.ofInstalled(connection).orElse(null);
         } catch (SQLException e) {
             throw SqlFailures.onConnect(e, database.connection());
         }

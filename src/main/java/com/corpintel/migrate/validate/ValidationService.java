@@ -8,17 +8,20 @@ import com.corpintel.migrate.db.SqlFailures;
 import com.corpintel.migrate.migrate.MigrationRecord;
 import com.corpintel.migrate.migrate.MigrationService;
 import com.corpintel.migrate.migrate.StatusReport;
+import com.corpintel.migrate.migrate.TimescaleFeaturesRecord;
 import com.corpintel.migrate.report.Check;
 import com.corpintel.migrate.report.CheckReport;
 import com.corpintel.migrate.timescale.Edition;
 import com.corpintel.migrate.timescale.EditionChoice;
 import com.corpintel.migrate.timescale.FeatureMode;
+import com.corpintel.migrate.timescale.RecordedBranch;
 import com.corpintel.migrate.timescale.TimescaleLicense;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The full report behind `validate`: named checks in a fixed order, each passed,
@@ -49,8 +52,11 @@ public final class ValidationService {
             Extensions extensions = Extensions.read(connection);
             checks.add(extensions(extensions));
             String license = TimescaleLicense.ofInstalled(connection).orElse(null);
-            Edition edition = edition(license);
-            checks.add(license(license, edition));
+            Edition live = edition(license);
+            // The schema checks follow what V2 built, whatever the license says now.
+            Optional<RecordedBranch> recorded = recordedBranch(connection);
+            Edition edition = recorded.map(RecordedBranch::edition).orElse(live);
+            checks.add(license(license, live, recorded));
 
             StatusReport status = migrations.status();
             checks.add(migrationState(status));
@@ -117,8 +123,26 @@ public final class ValidationService {
         }
     }
 
-    private Check license(String license, Edition edition) {
+    private Optional<RecordedBranch> recordedBranch(Connection connection) throws SQLException {
+        Optional<TimescaleFeaturesRecord> record = TimescaleFeaturesRecord.of(migrations.source(),
+                migrations.database().schema());
+        return record.isPresent() ? record.get().branch(connection) : Optional.empty();
+    }
+
+    private Check license(String license, Edition edition, Optional<RecordedBranch> recorded) {
         String name = "timescaledb license";
+        Optional<String> mismatch = recorded.flatMap(r -> r.disagreement(license));
+        if (mismatch.isPresent() && recorded.get().edition() == Edition.COMMUNITY) {
+            return Check.failed(name, mismatch.get() + ": compression, compressed chunks, the policies and the"
+                            + " continuous aggregate exist, but this server cannot run or read them",
+                    "start the server with TimescaleDB's community license again");
+        }
+        if (mismatch.isPresent() && edition == Edition.COMMUNITY) {
+            return Check.degraded(name, mismatch.get() + ": this database lacks compression, the policies and the"
+                            + " continuous aggregate that this license allows",
+                    "to build them, revert V2 and apply it again on this server (downgrade-to 1, then upgrade;"
+                            + " see what reverting the later versions destroys with downgrade-to 1 --dry-run)");
+        }
         if (license == null) {
             return Check.skipped(name, "timescaledb is not installed in this database");
         }

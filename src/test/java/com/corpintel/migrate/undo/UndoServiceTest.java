@@ -14,6 +14,7 @@ import com.corpintel.migrate.migrate.StatusReport;
 import com.corpintel.migrate.migrate.DirectoryMigrations;
 import com.corpintel.migrate.timescale.Edition;
 import com.corpintel.migrate.timescale.FeatureMode;
+import com.corpintel.migrate.timescale.RecordedBranch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -390,5 +392,107 @@ class UndoServiceTest {
         assertThat(losses.get(0)).startsWith("V3 permission scopes: ");
         assertThat(losses.get(1)).startsWith("V1 initial schema: ");
         assertThat(losses).noneMatch(l -> l.startsWith("V2"));
+    }
+
+    @Test
+    void theCommunityUndoOfTimescaleFeaturesDeclaresTheLossOfTheAggregatesHistory() {
+        UndoService undo = service(new BundledMigrations());
+
+        List<String> losses = UndoService.dataLoss(
+                undo.steps(UndoService.Request.to("1"), report(v1, v2, v3), Edition.COMMUNITY));
+
+        assertThat(losses).hasSize(2);
+        assertThat(losses.get(0)).startsWith("V3 permission scopes: ");
+        assertThat(losses.get(1)).startsWith("V2 timescale features: daily_metrics_summary")
+                .contains("retention policy", "only copy");
+    }
+
+    // ------------------------------------------------------------------ recorded TimescaleDB branch
+
+    private static UndoService.Branch branch(String license, Edition recorded) {
+        Optional<RecordedBranch> record = Optional.ofNullable(recorded)
+                .map(e -> new RecordedBranch(e, RecordedBranch.Evidence.CHECKSUM));
+        return new UndoService.Branch(license, record.map(RecordedBranch::edition)
+                .orElse(RecordedBranch.editionOf(license).orElse(null)), record);
+    }
+
+    @Test
+    void revertingACommunityV2OnAnApacheServerIsRefusedNamingTheMismatchAndTheScript() {
+        UndoService undo = service(new BundledMigrations());
+        UndoService.Branch recordedCommunity = branch("apache", Edition.COMMUNITY);
+        List<Plan.Step> steps = undo.steps(UndoService.Request.to("1"), report(v1, v2, v3), recordedCommunity.edition());
+
+        assertThat(failure(() -> undo.requireUndoableHere(steps, recordedCommunity)))
+                .satisfies(f -> assertThat(f.kind()).isEqualTo(Failure.Kind.REFUSED))
+                .hasMessageContaining("V2 ran the community branch (recorded by its checksum in flyway_schema_history)")
+                .hasMessageContaining("under the apache license")
+                .hasMessageContaining("db/undo/U2__timescale_features.community.sql")
+                .hasMessageContaining("nothing was changed");
+    }
+
+    @Test
+    void aMismatchDoesNotRefuseStepsThatLeaveV2InPlace() {
+        UndoService undo = service(new BundledMigrations());
+        UndoService.Branch recordedCommunity = branch("apache", Edition.COMMUNITY);
+        List<Plan.Step> steps = undo.steps(UndoService.Request.last(1), report(v1, v2, v3), recordedCommunity.edition());
+
+        undo.requireUndoableHere(steps, recordedCommunity);
+
+        assertThat(versions(steps)).containsExactly("3");
+    }
+
+    @Test
+    void anApacheV2OnACommunityServerIsRevertedWithItsOwnUndo() {
+        UndoService undo = service(new BundledMigrations());
+        UndoService.Branch recordedApache = branch("timescale", Edition.APACHE);
+        List<Plan.Step> steps = undo.steps(UndoService.Request.to("1"), report(v1, v2, v3), recordedApache.edition());
+
+        undo.requireUndoableHere(steps, recordedApache);
+
+        assertThat(steps).extracting(s -> s.script().path())
+                .containsExactly("db/undo/U3__permission_scopes.sql", "db/undo/U2__timescale_features.apache.sql");
+    }
+
+    @Test
+    void withoutARecordTheLicenseChoosesAndNothingIsRefused() {
+        UndoService undo = service(new BundledMigrations());
+        UndoService.Branch unrecorded = branch("apache", null);
+
+        assertThat(unrecorded.edition()).isEqualTo(Edition.APACHE);
+        assertThat(unrecorded.refusal()).isEmpty();
+        undo.requireUndoableHere(undo.steps(UndoService.Request.to("1"), report(v1, v2, v3), unrecorded.edition()),
+                unrecorded);
+    }
+
+    // ------------------------------------------------------------------ non-transactional scripts
+
+    @Test
+    void aNonTransactionalScriptIsSplitAtItsFinalTransactionMarker() {
+        UndoService.Parts parts = UndoService.Parts.of("SELECT 1;\nDO $$ BEGIN COMMIT; END $$;\n"
+                + "  -- Final-Transaction: the rest commits with the history row\nDROP VIEW v;\nALTER TABLE t SET (x = 1);\n");
+
+        assertThat(parts.autocommit()).isEqualTo("SELECT 1;\nDO $$ BEGIN COMMIT; END $$;\n");
+        assertThat(parts.finalTransaction())
+                .startsWith("  -- Final-Transaction:").endsWith("DROP VIEW v;\nALTER TABLE t SET (x = 1);\n");
+    }
+
+    @Test
+    void withoutTheMarkerEveryStatementRunsInAutocommit() {
+        UndoService.Parts parts = UndoService.Parts.of("SELECT 1;\n-- final transaction, in prose\nSELECT 2;");
+
+        assertThat(parts.autocommit()).isEqualTo("SELECT 1;\n-- final transaction, in prose\nSELECT 2;");
+        assertThat(parts.finalTransaction()).isEmpty();
+    }
+
+    @Test
+    void theCommunityUndoOfTimescaleFeaturesDecompressesOutsideTheTransactionThatDropsTheAggregate() {
+        Script script = new BundledMigrations().undo(v2, Edition.COMMUNITY).orElseThrow();
+        UndoService.Parts parts = UndoService.Parts.of(script.sql());
+
+        assertThat(script.transactional()).isFalse();
+        assertThat(parts.autocommit()).contains("decompress_chunk", "COMMIT;", "remove_compression_policy")
+                .doesNotContain("DROP MATERIALIZED VIEW");
+        assertThat(parts.finalTransaction()).contains("DROP MATERIALIZED VIEW daily_metrics_summary",
+                "timescaledb.compress = false");
     }
 }
