@@ -15,8 +15,6 @@ import java.sql.SQLException;
 public final class SqlFailures {
 
     public static final String LOCK_NOT_AVAILABLE = "55P03";
-    public static final String QUERY_CANCELED = "57014";
-    public static final String READ_ONLY_TRANSACTION = "25006";
 
     private SqlFailures() {
     }
