@@ -1,6 +1,7 @@
 package com.corpintel.migrate.migrate;
 
 import com.corpintel.migrate.Failure;
+import com.corpintel.migrate.db.Backend;
 import com.corpintel.migrate.db.Database;
 import com.corpintel.migrate.db.Extensions;
 import com.corpintel.migrate.db.MigrationLock;
@@ -151,6 +152,11 @@ public final class MigrationService {
                         .anyMatch(m -> isTimescaleFeatures(m) && m.applied())) {
                     BuiltEdition.read(connection, database.schema())
                             .ifPresent(built -> EditionChoice.requireBuilt(built, mode));
+                }
+                if (!pending.isEmpty()) {
+                    // The trial's rolled-back CREATE EXTENSION leaves TimescaleDB's library loaded in this
+                    // server process: a session pooler must not hand it to the session that creates it for real.
+                    Backend.retireIfPooled(connection);
                 }
             } catch (SQLException e) {
                 throw SqlFailures.whilePreparing(e, "cannot prepare the upgrade",
