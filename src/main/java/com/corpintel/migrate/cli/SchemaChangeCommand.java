@@ -2,6 +2,7 @@ package com.corpintel.migrate.cli;
 
 import com.corpintel.migrate.db.Database;
 import com.corpintel.migrate.migrate.MigrationService;
+import com.corpintel.migrate.migrate.Patience;
 import com.corpintel.migrate.migrate.UpgradeResult;
 import com.corpintel.migrate.undo.UndoService;
 import picocli.CommandLine.Mixin;
@@ -18,8 +19,8 @@ abstract class SchemaChangeCommand extends DatabaseCommand {
         return database(changeOptions.lockTimeout, changeOptions.statementTimeout);
     }
 
-    protected MigrationService.Patience patience() {
-        return new MigrationService.Patience(changeOptions.lockWait, changeOptions.lockRetries, Duration.ofSeconds(1));
+    protected Patience patience() {
+        return new Patience(changeOptions.lockWait, changeOptions.lockRetries, Duration.ofSeconds(1));
     }
 
     protected MigrationService changingMigrations() {

@@ -49,6 +49,16 @@ public final class SqlFailures {
         return Redaction.redact(newline >= 0 ? message.substring(0, newline) : message).trim();
     }
 
+    /** The first line of a message, trimmed; empty for none. */
+    public static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        String trimmed = text.strip();
+        int newline = trimmed.indexOf('\n');
+        return newline >= 0 ? trimmed.substring(0, newline).strip() : trimmed;
+    }
+
     public static SQLException findSqlException(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {

@@ -3,7 +3,6 @@ package com.corpintel.migrate.migrate;
 import com.corpintel.migrate.Failure;
 import com.corpintel.migrate.db.Database;
 import com.corpintel.migrate.db.Identifiers;
-import com.corpintel.migrate.db.Pause;
 import com.corpintel.migrate.db.SqlFailures;
 import com.corpintel.migrate.db.SqlStatements;
 import com.corpintel.migrate.timescale.Edition;
@@ -13,7 +12,6 @@ import com.corpintel.migrate.timescale.TimescaleLicense;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +84,7 @@ final class InitialRefresh {
     }
 
     /** Runs the refresh when it is pending and this server can; retries lock timeouts like a step. */
-    void runIfPending(MigrationService.Patience patience) {
+    void runIfPending(Patience patience) {
         try (Connection connection = database.connect()) {
             Optional<RecordedBranch> pending = pendingBranch(connection);
             if (pending.isEmpty()) {
@@ -100,8 +98,8 @@ final class InitialRefresh {
         } catch (SQLException e) {
             throw new Failure(Failure.Kind.CONNECTION, "cannot read the operations log: " + SqlFailures.serverMessage(e), e);
         }
-        Duration pause = patience.firstRetryPause();
-        for (int attempt = 1; ; attempt++) {
+        StepRetries retries = patience.retries(progress);
+        while (true) {
             Instant started = Instant.now();
             long start = System.nanoTime();
             try (Connection connection = database.connect()) {
@@ -111,17 +109,12 @@ final class InitialRefresh {
                 return;
             } catch (SQLException e) {
                 logFailure(started, start, e);
-                if (SqlFailures.LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && attempt <= patience.lockTimeoutRetries()) {
-                    progress.accept("lock_timeout during the " + DESCRIPTION + "; retry " + attempt + " of "
-                            + patience.lockTimeoutRetries() + " in " + pause.toMillis() + " ms");
-                    Pause.sleep(pause);
-                    pause = pause.multipliedBy(2);
+                // Safe to run again whatever it did before it timed out: it only recomputes the summary.
+                if (retries.again(e, true, "running the " + DESCRIPTION)) {
                     continue;
                 }
                 throw new Failure(Failure.Kind.MIGRATION, "V2 is applied, but its " + DESCRIPTION + " (" + SCRIPT
-                        + ") failed: " + SqlFailures.serverMessage(e)
-                        + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]")
-                        + "; the summary holds only what the refresh policy materialized (the last 3 days)."
+                        + ") failed: " + StepRetries.reason(e) + "; the summary holds only what the refresh policy materialized (the last 3 days)."
                         + " The schema is complete; the next `upgrade` runs the refresh again (if it ran out of"
                         + " time, give it a larger --statement-timeout)", e);
             }

@@ -1,8 +1,6 @@
 package com.corpintel.migrate.migrate;
 
 import com.corpintel.migrate.db.MigrationLock;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 
@@ -11,9 +9,14 @@ import org.flywaydb.core.api.callback.Event;
  * session sits idle for the whole run, and if something ended it, another runner may
  * be migrating now. The step is then not run, and the run stops with exit 4.
  */
-final class LockGuardCallback implements Callback {
+final class LockGuardCallback extends StepCallback {
 
     private MigrationLock lock;
+
+    LockGuardCallback() {
+        // The check runs on the lock's own session, not in the step's transaction.
+        super("lock guard", Event.BEFORE_EACH_MIGRATE);
+    }
 
     /** The lock the coming steps run under; set once it is taken. */
     void guard(MigrationLock lock) {
@@ -21,28 +24,11 @@ final class LockGuardCallback implements Callback {
     }
 
     @Override
-    public boolean supports(Event event, Context context) {
-        return event == Event.BEFORE_EACH_MIGRATE;
-    }
-
-    @Override
-    public boolean canHandleInTransaction(Event event, Context context) {
-        // The check runs on the lock's own session, not in the step's transaction.
-        return true;
-    }
-
-    @Override
     public void handle(Event event, Context context) {
-        MigrationInfo migration = context.getMigrationInfo();
-        String step = migration == null ? "the next step" : "V" + migration.getVersion() + " " + migration.getDescription();
+        String step = context.getMigrationInfo() == null ? "the next step" : label(context.getMigrationInfo());
         if (lock == null) {
             throw new IllegalStateException(step + " was about to run without the migration lock");
         }
         lock.requireHeld(step);
-    }
-
-    @Override
-    public String getCallbackName() {
-        return "intel-migrate lock guard";
     }
 }

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * One migration as the history and the bundle see it together.
  *
- * @param state           Flyway's state in lower case: success, pending, failed, future, missing, …
+ * @param state           where it stands, history and bundle compared
  * @param installedOn     null when not applied
  * @param executionMillis null when not applied
  * @param checksum        the applied checksum when applied, else the bundled one
@@ -14,7 +14,7 @@ public record MigrationRecord(
         String version,
         String description,
         String type,
-        String state,
+        MigrationState state,
         String script,
         Instant installedOn,
         String installedBy,

@@ -5,73 +5,62 @@ import com.corpintel.migrate.db.Backend;
 import com.corpintel.migrate.db.Database;
 import com.corpintel.migrate.db.Extensions;
 import com.corpintel.migrate.db.MigrationLock;
-import com.corpintel.migrate.db.Pause;
 import com.corpintel.migrate.db.ServerInfo;
 import com.corpintel.migrate.db.SqlFailures;
-import com.corpintel.migrate.timescale.BuiltEdition;
 import com.corpintel.migrate.timescale.Edition;
-import com.corpintel.migrate.timescale.EditionChoice;
 import com.corpintel.migrate.timescale.FeatureMode;
 import com.corpintel.migrate.timescale.TimescaleLicense;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationInfoService;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.flywaydb.core.api.output.ValidateOutput;
-import org.flywaydb.core.api.output.ValidateResult;
-import org.flywaydb.core.internal.exception.FlywayMigrateException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Applies and reports the bundled migrations through Flyway. Flyway owns the
- * history table and the execution of each script; this class adds what operators
- * need around it: refusals before anything changes, one bounded lock shared by
- * every schema-changing command, retries of lock timeouts, and reports as data.
+ * Applies and reports the bundled migrations through Flyway. Flyway owns the history
+ * table and the execution of each script; this class adds what operators need around
+ * it: refusals before anything changes, one bounded lock shared by every
+ * schema-changing command, retries of lock timeouts, and reports as data. Flyway's
+ * configuration, the status read, the dry run and the wording of failures live in
+ * {@link FlywayFactory}, {@link StatusReader}, {@link UpgradeDryRun} and {@link FlywayFailures}.
  */
 public final class MigrationService {
 
     public static final String HISTORY_TABLE = "flyway_schema_history";
 
-    /** How a schema-changing command waits and retries. */
-    public record Patience(Duration lockWait, int lockTimeoutRetries, Duration firstRetryPause) {
-    }
-
     private final Database database;
     private final MigrationSource source;
     private final FeatureMode featureMode;
-    private final String installedBy;
     private final Consumer<String> progress;
     private final OperationsLog operationsLog;
     private final OperationsLogCallback logCallback;
-    private final ServerWarnings serverWarnings;
     private final StepNotices stepNotices;
     private final LockGuardCallback lockGuard = new LockGuardCallback();
+    private final StepTracker steps = new StepTracker();
+    private final FlywayFactory flyways;
+    private final StatusReader statusReader;
 
     public MigrationService(Database database, MigrationSource source, FeatureMode featureMode, String installedBy,
                             Consumer<String> progress) {
         this.database = database;
         this.source = source;
         this.featureMode = featureMode;
-        this.installedBy = installedBy;
         this.progress = progress;
         this.operationsLog = new OperationsLog(database.schema());
         this.logCallback = new OperationsLogCallback(operationsLog);
-        this.serverWarnings = new ServerWarnings(progress);
         this.stepNotices = new StepNotices(progress);
+        // The tracker last: a step counts as done only once every other callback accepted it.
+        this.flyways = new FlywayFactory(database, source, featureMode, installedBy,
+                List.of(logCallback, new ServerWarnings(progress), stepNotices, lockGuard, steps));
+        this.statusReader = new StatusReader(database, source, operationsLog);
     }
 
     public Database database() {
@@ -85,19 +74,21 @@ public final class MigrationService {
     // ------------------------------------------------------------------ reading
 
     public StatusReport status() {
-        requireReachable();
-        return statusOf(flyway(null));
+        Preflight.reach(database);
+        return statusReader.of(flyways.reading());
     }
 
     public HistoryReport history() {
-        requireReachable();
-        List<MigrationRecord> all = Arrays.stream(info(flyway(null)).all()).map(MigrationService::record).toList();
-        try (Connection connection = database.connect()) {
-            return new HistoryReport(database.connection().describe(), database.schema(), all,
-                    operationsLog.entries(connection));
-        } catch (SQLException e) {
-            throw new Failure(Failure.Kind.CONNECTION, "cannot read the operations log: " + SqlFailures.serverMessage(e), e);
-        }
+        Preflight.reach(database);
+        return statusReader.history(flyways.reading());
+    }
+
+    /** The upgrade --dry-run (see {@link UpgradeDryRun}). */
+    public Plan planUpgrade(String target) {
+        ServerInfo server = Preflight.reach(database);
+        Preflight.requireSupportedServer(server);
+        return new UpgradeDryRun(database, source, featureMode, progress)
+                .plan(server, statusReader.of(flyways.reading()), target, initialRefresh());
     }
 
     // ------------------------------------------------------------------ upgrade
@@ -109,30 +100,22 @@ public final class MigrationService {
      *                 missing extensions, license), lock, migration or validation failures
      */
     public UpgradeResult upgrade(String target, Patience patience) {
-        ServerInfo server = requireReachable();
+        ServerInfo server = Preflight.reach(database);
         Preflight.requireSupportedServer(server);
         Preflight.requireWritable(server);
 
         try (MigrationLock lock = MigrationLock.acquire(database, patience.lockWait(), progress)) {
             lockGuard.guard(lock);
             // Checked under the lock: a concurrent downgrade may be dropping the very catalog read here.
-            StatusReport before = requireUpgradable(target);
+            StatusReport before = statusReader.of(flyways.reading());
+            List<MigrationRecord> pending = UpgradeChecks.pending(before, target);
             if (!before.problems().isEmpty()) {
                 StatusReport.Problem problem = before.problems().get(0);
-                throw new Failure(Failure.Kind.VALIDATION, "the applied migrations no longer match the bundled scripts: V"
-                        + problem.version() + " " + problem.description() + ": " + problem.kind()
-                        + " (run `intel-migrate status` for details)");
+                throw FlywayFailures.mismatch("V" + problem.version() + " " + problem.description() + ": "
+                        + problem.kind());
             }
-            List<MigrationRecord> pending = before.pending().stream()
-                    .filter(m -> target == null || !MigrationVersion.fromVersion(m.version())
-                            .isNewerThan(MigrationVersion.fromVersion(target).getVersion()))
-                    .toList();
             String license;
             Edition edition;
-            // --timescale-features=required: the upgraded schema has every TimescaleDB feature, whether or not
-            // version 2 runs now. The license must offer them, and a version 2 applied earlier must have built
-            // them. Only the bundled set has the license-dependent step.
-            FeatureMode mode = source instanceof BundledMigrations ? featureMode : FeatureMode.AUTO;
             try (Connection connection = database.connect()) {
                 if (!pending.isEmpty()) {
                     Extensions extensions = Extensions.read(connection);
@@ -146,13 +129,8 @@ public final class MigrationService {
                 } else {
                     license = TimescaleLicense.ofInstalled(connection).orElse(null);
                 }
-                edition = pending.isEmpty() && license == null && mode == FeatureMode.AUTO
-                        ? null : EditionChoice.choose(license, mode);
-                if (mode == FeatureMode.REQUIRED && before.migrations().stream()
-                        .anyMatch(m -> isTimescaleFeatures(m) && m.applied())) {
-                    BuiltEdition.read(connection, database.schema())
-                            .ifPresent(built -> EditionChoice.requireBuilt(built, mode));
-                }
+                edition = UpgradeChecks.edition(connection, source, featureMode, database.schema(), before,
+                        !pending.isEmpty(), license);
                 if (!pending.isEmpty()) {
                     // The trial's rolled-back CREATE EXTENSION leaves TimescaleDB's library loaded in this
                     // server process: a session pooler must not hand it to the session that creates it for real.
@@ -162,7 +140,7 @@ public final class MigrationService {
                 throw SqlFailures.whilePreparing(e, "cannot prepare the upgrade",
                         "grant this role that privilege, or run as a role that has it");
             }
-            if (edition == Edition.APACHE && pending.stream().anyMatch(MigrationService::isTimescaleFeatures)) {
+            if (edition == Edition.APACHE && pending.stream().anyMatch(UpgradeChecks::isTimescaleFeatures)) {
                 // Said when version 2 begins, not now: refusals may still come (a non-empty schema, an earlier step).
                 stepNotices.announce(TimescaleFeaturesMigration.VERSION, "TimescaleDB runs under the Apache license:"
                         + " skipping " + String.join("; ", edition.skippedFeatures));
@@ -172,179 +150,79 @@ public final class MigrationService {
                 // Nothing to do: the state read under the lock is the state after.
                 return new UpgradeResult(before.currentVersion(), target, List.of(), license, edition, false, before);
             }
-            List<UpgradeResult.Applied> applied = new ArrayList<>();
-            migrate(flyway(target, edition), patience, applied);
+            List<UpgradeResult.Applied> applied = migrate(flyways.applying(target, edition), edition, patience);
             completeTimescaleFeatures(patience);
             boolean featuresApplied = source instanceof BundledMigrations
                     && applied.stream().anyMatch(a -> a.version().equals(TimescaleFeaturesMigration.VERSION));
             return new UpgradeResult(before.currentVersion(), target, applied, license, edition, featuresApplied,
-                    statusOf(flyway(null)));
+                    statusReader.of(flyways.reading()));
         }
     }
 
-    /**
-     * The upgrade --dry-run: every pending step up to {@code target} with the exact
-     * script it would run on this server, including the TimescaleDB branch. Reads
-     * only; the license probe runs in a transaction that is rolled back.
-     */
-    public Plan planUpgrade(String target) {
-        ServerInfo server = requireReachable();
-        Preflight.requireSupportedServer(server);
-        requireUpgradable(target);
-        MigrationInfo[] pending = info(flyway(target)).pending();
-        String license = null;
-        Edition edition = null;
-        if (pending.length > 0) {
-            try (Connection connection = database.connect()) {
-                Preflight.requireExtensions(Extensions.read(connection));
-                license = server.readOnly() || server.inRecovery()
-                        ? TimescaleLicense.ofInstalled(connection).orElse(null)
-                        : TimescaleLicense.probe(connection);
-            } catch (SQLException e) {
-                progress.accept("cannot tell TimescaleDB's license: " + SqlFailures.serverMessage(e));
-            }
-            edition = license == null ? null : EditionChoice.choose(license, featureMode);
-        }
-        List<Plan.Step> steps = new ArrayList<>();
-        for (MigrationInfo migration : pending) {
-            MigrationRecord record = record(migration);
-            String unknown = edition == null ? ": it depends on TimescaleDB's license, which could not be told" : "";
-            Script script = source.forward(record, edition).orElseThrow(() -> Failure.refused(
-                    "cannot show the script of " + record.label() + unknown));
-            steps.add(new Plan.Step("upgrade", record.version(), record.description(), script));
-        }
-        Edition branch = edition;
-        initialRefresh().flatMap(refresh -> refresh.plan(steps, branch)).ifPresent(steps::add);
-        return new Plan("upgrade", database.connection().describe(), database.schema(), license, edition, steps);
-    }
-
-    /** Refusals shared by upgrade and its dry run: bad targets, failed migrations. Returns the state read. */
-    private StatusReport requireUpgradable(String target) {
-        StatusReport before = statusOf(flyway(null));
-        if (target != null) {
-            requireKnownTarget(target, before);
-        }
-        if (!before.failed().isEmpty()) {
-            MigrationRecord failed = before.failed().get(0);
-            throw new Failure(Failure.Kind.VALIDATION, "the history records a failed migration, " + failed.label()
-                    + ": repair it before upgrading (see MIGRATION_GUIDE, troubleshooting)");
-        }
-        return before;
-    }
-
-    private void migrate(Flyway flyway, Patience patience, List<UpgradeResult.Applied> applied) {
-        Duration pause = patience.firstRetryPause();
-        for (int attempt = 1; ; attempt++) {
+    /** Runs Flyway's migrate, again after a lock timeout of a step that rolled back; returns the steps applied. */
+    private List<UpgradeResult.Applied> migrate(Flyway flyway, Edition edition, Patience patience) {
+        List<UpgradeResult.Applied> applied = new ArrayList<>();
+        StepRetries retries = patience.retries(progress);
+        while (true) {
+            steps.reset();
             try {
                 MigrateResult result = flyway.migrate();
-                collect(result, applied);
-                return;
-            } catch (FlywayMigrateException e) {
-                if (e.getErrorResult() != null) {
-                    collect(e.getErrorResult(), applied);
+                for (MigrateOutput output : result.migrations) {
+                    if (!Boolean.TRUE.equals(output.rolledBack) && output.version != null && !output.version.isEmpty()) {
+                        applied.add(new UpgradeResult.Applied(output.version, output.description, output.executionTime));
+                    }
                 }
-                logFailure(e);
-                // Only a rolled-back step can simply run again; a non-transactional one may be half done.
-                if (SqlFailures.isLockTimeout(e) && e.isExecutableInTransaction()
-                        && attempt <= patience.lockTimeoutRetries()) {
-                    progress.accept("lock_timeout while applying " + label(e.getMigration())
-                            + " (another session holds a lock on its tables); retry " + attempt + " of "
-                            + patience.lockTimeoutRetries() + " in " + pause.toMillis() + " ms");
-                    Pause.sleep(pause);
-                    pause = pause.multipliedBy(2);
+                return applied;
+            } catch (FlywayException e) {
+                applied.addAll(steps.completed());
+                Optional<MigrationInfo> failed = steps.failed();
+                if (failed.isEmpty()) {
+                    throw failedOutsideSteps(e);
+                }
+                MigrationInfo step = failed.get();
+                boolean transactional = transactional(step, edition);
+                logFailure(step, e);
+                String label = StepCallback.label(step);
+                if (retries.again(e, transactional, "applying " + label
+                        + " (another session holds a lock on its tables)")) {
                     continue;
                 }
-                throw migrationFailed(e);
-            } catch (FlywayValidateException e) {
-                throw new Failure(Failure.Kind.VALIDATION, "the applied migrations no longer match the bundled scripts: "
-                        + firstLine(e.getMessage()) + " (run `intel-migrate status` for details)", e);
-            } catch (FlywayException e) {
-                if (e.getCause() instanceof Failure ours) {
-                    throw ours; // raised by one of our callbacks (the lock guard): keep its kind
-                }
-                if (e.getMessage() != null && e.getMessage().contains("non-empty schema")) {
-                    throw Failure.refused("schema " + database.schema() + " already holds objects but has no "
-                            + HISTORY_TABLE + ": intel-migrate does not build the platform schema over objects it"
-                            + " did not create; use an empty schema (--schema), or move the objects away (adopting an existing"
-                            + " database with a baseline command is planned)");
-                }
-                throw translate(e, "upgrade failed");
+                throw FlywayFailures.stepFailed(label, e, transactional);
             }
         }
+    }
+
+    private Failure failedOutsideSteps(FlywayException e) {
+        Failure ours = FlywayFailures.ours(e);
+        if (ours != null) {
+            return ours; // raised by one of our callbacks (the lock guard): keep its kind
+        }
+        if (e instanceof FlywayValidateException) {
+            return FlywayFailures.mismatch(SqlFailures.firstLine(e.getMessage()));
+        }
+        if (FlywayFailures.isNonEmptySchema(e)) {
+            return FlywayFailures.nonEmptySchema(database.schema());
+        }
+        return FlywayFailures.translate(e, "upgrade failed", database.connection());
+    }
+
+    /** Whether a step ran in one transaction, so that its failure left nothing behind: its script says. */
+    private boolean transactional(MigrationInfo step, Edition edition) {
+        return source.forward(StatusReader.record(step), edition).map(Script::transactional).orElse(false);
     }
 
     /** A failed step's transaction rolled back, and its log entry with it: record it on a session of its own. */
-    private void logFailure(FlywayMigrateException e) {
-        MigrationInfo migration = e.getMigration();
-        if (migration == null || migration.getVersion() == null) {
+    private void logFailure(MigrationInfo step, Throwable e) {
+        if (step.getVersion() == null) {
             return;
         }
+        SQLException sql = SqlFailures.findSqlException(e);
+        String detail = sql != null ? SqlFailures.serverMessage(sql) : SqlFailures.firstLine(e.getMessage());
         try (Connection connection = database.connect()) {
-            operationsLog.recordFailure(connection, migration.getVersion().getVersion(), migration.getDescription(),
-                    "upgrade", logCallback.started(), logCallback.elapsedMillis(), failureDetail(e));
+            operationsLog.recordFailure(connection, step.getVersion().getVersion(), step.getDescription(),
+                    "upgrade", logCallback.started(), logCallback.elapsedMillis(), detail);
         } catch (SQLException | RuntimeException ignored) {
             // the failure itself is what the operator needs to see; the log entry is best effort here
-        }
-    }
-
-    private static String failureDetail(Throwable e) {
-        SQLException sql = SqlFailures.findSqlException(e);
-        return sql != null ? SqlFailures.serverMessage(sql) : firstLine(e.getMessage());
-    }
-
-    private static void collect(MigrateResult result, List<UpgradeResult.Applied> applied) {
-        for (MigrateOutput output : result.migrations) {
-            if (!Boolean.TRUE.equals(output.rolledBack) && output.version != null && !output.version.isEmpty()) {
-                applied.add(new UpgradeResult.Applied(output.version, output.description, output.executionTime));
-            }
-        }
-    }
-
-    private Failure migrationFailed(FlywayMigrateException e) {
-        SQLException sql = SqlFailures.findSqlException(e);
-        String reason = sql != null ? SqlFailures.serverMessage(sql) : firstLine(e.getMessage());
-        if (sql != null && sql.getSQLState() != null) {
-            reason += " [SQLSTATE " + sql.getSQLState() + "]";
-        }
-        String where = label(e.getMigration());
-        String state = e.isExecutableInTransaction()
-                ? "it ran in a transaction that was rolled back, so the database is as before " + where
-                : where + " is not transactional: the statements before the failing one stay applied; check the"
-                        + " schema and finish or revert them by hand before retrying";
-        // "Another migration is running" (4) only when nothing is left behind; a half-applied step is 5.
-        Failure.Kind kind = SqlFailures.isLockTimeout(e) && e.isExecutableInTransaction()
-                ? Failure.Kind.LOCK : Failure.Kind.MIGRATION;
-        return new Failure(kind, where + " failed: " + reason + "; " + state, e);
-    }
-
-    // ------------------------------------------------------------------ helpers
-
-    private ServerInfo requireReachable() {
-        try (Connection connection = database.connect()) {
-            return ServerInfo.read(connection);
-        } catch (SQLException e) {
-            throw SqlFailures.onConnect(e, database.connection());
-        }
-    }
-
-    private void requireKnownTarget(String target, StatusReport before) {
-        MigrationVersion wanted;
-        try {
-            wanted = MigrationVersion.fromVersion(target);
-        } catch (FlywayException e) {
-            throw Failure.refused("invalid target version '" + target + "'");
-        }
-        List<String> bundled = before.migrations().stream()
-                .filter(m -> m.version() != null && !m.state().startsWith("future") && !m.state().startsWith("missing"))
-                .map(MigrationRecord::version).toList();
-        if (bundled.stream().noneMatch(v -> MigrationVersion.fromVersion(v).equals(wanted))) {
-            throw Failure.refused("unknown target version " + target + ": the bundled versions are "
-                    + String.join(", ", bundled));
-        }
-        if (before.current() != null
-                && MigrationVersion.fromVersion(before.current().version()).isNewerThan(wanted.getVersion())) {
-            throw Failure.refused("target " + target + " is below the current version " + before.current().version()
-                    + "; use downgrade-to to go back");
         }
     }
 
@@ -357,143 +235,4 @@ public final class MigrationService {
     private void completeTimescaleFeatures(Patience patience) {
         initialRefresh().ifPresent(refresh -> refresh.runIfPending(patience));
     }
-
-    Flyway flyway(String target) {
-        return flyway(target, null);
-    }
-
-    /** @param planned the TimescaleDB branch V2 takes if this instance applies it (it records its checksum) */
-    Flyway flyway(String target, Edition planned) {
-        var configuration = source.applyTo(Flyway.configure(MigrationService.class.getClassLoader()))
-                .dataSource(database.dataSource())
-                .schemas(database.schema())
-                .defaultSchema(database.schema())
-                .createSchemas(true)
-                .table(HISTORY_TABLE)
-                .javaMigrations(TimescaleFeaturesMigration.against(source.javaMigrations(featureMode), database, planned))
-                .callbacks(logCallback, serverWarnings, stepNotices, lockGuard)
-                .placeholderReplacement(false)
-                // Flyway's default lock is a transaction held open for the whole run, which
-                // CREATE INDEX CONCURRENTLY waits for forever; our advisory lock serializes runs.
-                .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
-                .installedBy(installedBy)
-                .cleanDisabled(true)
-                .validateMigrationNaming(true)
-                .failOnMissingLocations(true)
-                .connectRetries(0)
-                .ignoreMigrationPatterns("*:future", "*:pending");
-        if (target != null) {
-            configuration.target(target);
-        }
-        return configuration.load();
-    }
-
-    private MigrationInfoService info(Flyway flyway) {
-        try {
-            return flyway.info();
-        } catch (FlywayException e) {
-            throw translate(e, "cannot read the migration history");
-        }
-    }
-
-    private StatusReport statusOf(Flyway flyway) {
-        MigrationInfoService info = info(flyway);
-        List<MigrationRecord> all = Arrays.stream(info.all()).map(MigrationService::record).toList();
-        MigrationRecord current = current(all);
-        String head = all.stream()
-                .filter(r -> !r.state().startsWith("future") && !r.state().startsWith("missing"))
-                .map(MigrationRecord::version)
-                .reduce((a, b) -> b)
-                .orElse(null);
-        List<StatusReport.Problem> problems = new ArrayList<>();
-        ValidateResult validation;
-        try {
-            validation = flyway.validateWithResult();
-        } catch (FlywayException e) {
-            throw translate(e, "cannot validate the migration history");
-        }
-        if (!validation.validationSuccessful && validation.invalidMigrations != null) {
-            for (ValidateOutput invalid : validation.invalidMigrations) {
-                String kind = invalid.errorDetails == null || invalid.errorDetails.errorCode == null
-                        ? "invalid" : invalid.errorDetails.errorCode.toString().toLowerCase(Locale.ROOT);
-                String message = invalid.errorDetails == null ? "" : firstLine(invalid.errorDetails.errorMessage);
-                problems.add(new StatusReport.Problem(invalid.version, invalid.description, kind, message));
-            }
-        }
-        MigrationSource.Inventory inventory = source.inventory();
-        long resolved = Arrays.stream(info.all())
-                .filter(i -> i.getVersion() != null && i.getState().isResolved()).count();
-        if (source instanceof BundledMigrations && resolved < inventory.migrations()) {
-            throw BundledResources.missing("Flyway resolved " + resolved + " of the " + inventory.migrations()
-                    + " bundled migrations");
-        }
-        return new StatusReport(
-                database.connection().describe(),
-                database.schema(),
-                inventory,
-                current,
-                head,
-                (int) all.stream().filter(r -> r.applied() && r.version() != null && r.state().equals("success")).count(),
-                all.stream().filter(r -> r.state().equals("pending")).toList(),
-                all.stream().filter(r -> r.state().contains("failed")).toList(),
-                problems,
-                all.stream().filter(r -> r.state().startsWith("future")).toList(),
-                all);
-    }
-
-    /**
-     * The newest successfully applied version. Not Flyway's info.current(): that can be
-     * the "<< Flyway Schema Creation >>" marker row, which has no version.
-     */
-    private static final java.util.Set<String> CURRENT_STATES =
-            java.util.Set.of("success", "baseline", "future_success", "out_of_order");
-
-    static MigrationRecord current(List<MigrationRecord> all) {
-        return all.stream()
-                .filter(r -> r.applied() && r.version() != null && CURRENT_STATES.contains(r.state()))
-                .max(java.util.Comparator.comparing(r -> MigrationVersion.fromVersion(r.version())))
-                .orElse(null);
-    }
-
-    /** The bundled, license-dependent version 2 (a Java step; a directory's V2 is plain SQL). */
-    private static boolean isTimescaleFeatures(MigrationRecord migration) {
-        return TimescaleFeaturesMigration.VERSION.equals(migration.version()) && "JDBC".equals(migration.type());
-    }
-
-    static MigrationRecord record(MigrationInfo info) {
-        return new MigrationRecord(
-                info.getVersion() == null ? null : info.getVersion().getVersion(),
-                info.getDescription(),
-                info.getType() == null ? null : info.getType().name(),
-                info.getState().name().toLowerCase(Locale.ROOT),
-                info.getScript(),
-                info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant(),
-                info.getInstalledBy(),
-                info.getInstalledOn() == null ? null : info.getExecutionTime(),
-                info.getChecksum(),
-                info.getInstalledRank());
-    }
-
-    private static String label(MigrationInfo info) {
-        return info == null ? "a migration" : "V" + info.getVersion() + " " + info.getDescription();
-    }
-
-    private Failure translate(FlywayException e, String what) {
-        SQLException sql = SqlFailures.findSqlException(e);
-        if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-            return SqlFailures.onConnect(sql, database.connection());
-        }
-        String reason = sql != null ? SqlFailures.serverMessage(sql) : firstLine(e.getMessage());
-        return new Failure(Failure.Kind.MIGRATION, what + ": " + reason, e);
-    }
-
-    static String firstLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        String trimmed = text.strip();
-        int newline = trimmed.indexOf('\n');
-        return newline >= 0 ? trimmed.substring(0, newline).strip() : trimmed;
-    }
-
 }

@@ -1,7 +1,6 @@
 package com.corpintel.migrate.migrate;
 
 import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -13,11 +12,11 @@ import java.util.List;
 /**
  * Logs each successful upgrade step inside the migration's own transaction, so the
  * log, Flyway's history and the schema change commit together. Failed steps are
- * logged by {@link MigrationService} on a fresh session, since their transaction
+ * logged by the upgrade on a fresh session, since their transaction
  * rolls back. The entry's detail names the extensions the step created
  * ({@link CreatedExtensions}).
  */
-final class OperationsLogCallback implements Callback {
+final class OperationsLogCallback extends StepCallback {
 
     /** A Java step with something to say in its entry's detail column, such as the branch it ran. */
     interface Detailed {
@@ -31,6 +30,7 @@ final class OperationsLogCallback implements Callback {
     private List<String> extensionsBefore = List.of();
 
     OperationsLogCallback(OperationsLog log) {
+        super("operations log", Event.BEFORE_EACH_MIGRATE, Event.AFTER_EACH_MIGRATE);
         this.log = log;
     }
 
@@ -41,16 +41,6 @@ final class OperationsLogCallback implements Callback {
 
     long elapsedMillis() {
         return (System.nanoTime() - startedNanos) / 1_000_000;
-    }
-
-    @Override
-    public boolean supports(Event event, Context context) {
-        return event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE;
-    }
-
-    @Override
-    public boolean canHandleInTransaction(Event event, Context context) {
-        return true;
     }
 
     @Override
@@ -93,10 +83,5 @@ final class OperationsLogCallback implements Callback {
             }
         }
         return null;
-    }
-
-    @Override
-    public String getCallbackName() {
-        return "intel-migrate operations log";
     }
 }

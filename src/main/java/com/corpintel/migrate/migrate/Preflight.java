@@ -1,9 +1,13 @@
 package com.corpintel.migrate.migrate;
 
 import com.corpintel.migrate.Failure;
+import com.corpintel.migrate.db.Database;
 import com.corpintel.migrate.db.Extensions;
 import com.corpintel.migrate.db.ServerInfo;
+import com.corpintel.migrate.db.SqlFailures;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +15,15 @@ import java.util.List;
 public final class Preflight {
 
     private Preflight() {
+    }
+
+    /** Connects once and reads what the server is; a failure to connect is exit 3. */
+    public static ServerInfo reach(Database database) {
+        try (Connection connection = database.connect()) {
+            return ServerInfo.read(connection);
+        } catch (SQLException e) {
+            throw SqlFailures.onConnect(e, database.connection());
+        }
     }
 
     public static void requireSupportedServer(ServerInfo server) {

@@ -1,6 +1,6 @@
 package com.corpintel.migrate.migrate;
 
-import org.flywaydb.core.api.MigrationInfo;
+import com.corpintel.migrate.db.SqlFailures;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
@@ -24,12 +24,14 @@ import java.util.function.Consumer;
  * migration; the Java step hands over its JDBC statement ({@link #report}); undo
  * scripts, which run outside Flyway, call {@link #print}.
  */
-public final class ServerWarnings implements Callback {
+public final class ServerWarnings extends StepCallback {
 
     private final Consumer<String> progress;
     private String step = "a migration";
 
     public ServerWarnings(Consumer<String> progress) {
+        // Not AFTER_EACH_MIGRATE_STATEMENT_ERROR: Flyway collects no warnings from a failing statement.
+        super("server warnings", Event.BEFORE_EACH_MIGRATE, Event.AFTER_EACH_MIGRATE_STATEMENT);
         this.progress = progress;
     }
 
@@ -70,7 +72,7 @@ public final class ServerWarnings implements Callback {
     }
 
     private static String line(String step, String message) {
-        return step + ": server warning: " + MigrationService.firstLine(message);
+        return step + ": server warning: " + SqlFailures.firstLine(message);
     }
 
     /** The step the next warnings belong to, e.g. "V1 initial schema". */
@@ -79,23 +81,9 @@ public final class ServerWarnings implements Callback {
     }
 
     @Override
-    public boolean supports(Event event, Context context) {
-        // Not AFTER_EACH_MIGRATE_STATEMENT_ERROR: Flyway collects no warnings from a failing statement.
-        return event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE_STATEMENT;
-    }
-
-    @Override
-    public boolean canHandleInTransaction(Event event, Context context) {
-        return true;
-    }
-
-    @Override
     public void handle(Event event, Context context) {
         if (event == Event.BEFORE_EACH_MIGRATE) {
-            MigrationInfo migration = context.getMigrationInfo();
-            if (migration != null && migration.getVersion() != null) {
-                stepBegins("V" + migration.getVersion() + " " + migration.getDescription());
-            }
+            stepBegins(label(context.getMigrationInfo()));
             return;
         }
         if (context.getStatement() == null || context.getStatement().getWarnings() == null) {
@@ -106,10 +94,5 @@ public final class ServerWarnings implements Callback {
                 progress.accept(line(step, warning.getMessage()));
             }
         }
-    }
-
-    @Override
-    public String getCallbackName() {
-        return "intel-migrate server warnings";
     }
 }

@@ -1,7 +1,6 @@
 package com.corpintel.migrate.migrate;
 
 import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 
@@ -14,28 +13,19 @@ import java.util.function.Consumer;
  * line would precede refusals (a non-empty schema, a failing earlier step) as if the
  * step had started.
  */
-final class StepNotices implements Callback {
+final class StepNotices extends StepCallback {
 
     private final Consumer<String> progress;
     private final Map<String, String> byVersion = new ConcurrentHashMap<>();
 
     StepNotices(Consumer<String> progress) {
+        super("step notices", Event.BEFORE_EACH_MIGRATE);
         this.progress = progress;
     }
 
     /** Prints {@code line} when version {@code version} begins in the coming run. */
     void announce(String version, String line) {
         byVersion.put(version, line);
-    }
-
-    @Override
-    public boolean supports(Event event, Context context) {
-        return event == Event.BEFORE_EACH_MIGRATE;
-    }
-
-    @Override
-    public boolean canHandleInTransaction(Event event, Context context) {
-        return true;
     }
 
     @Override
@@ -47,10 +37,5 @@ final class StepNotices implements Callback {
                 progress.accept(line);
             }
         }
-    }
-
-    @Override
-    public String getCallbackName() {
-        return "intel-migrate step notices";
     }
 }

@@ -137,7 +137,7 @@ public final class TimescaleFeaturesMigration implements JavaMigration, Operatio
                         () -> record.branch(connection, applied.get()).map(RecordedBranch::edition));
             }
             Edition pending = planned != null ? planned
-                    : TimescaleLicense.ofInstalled(connection).flatMap(RecordedBranch::editionOf).orElse(null);
+                    : TimescaleLicense.ofInstalled(connection).flatMap(EditionChoice::offered).orElse(null);
             return pending == null ? null : checksums.get(pending);
         } catch (SQLException e) {
             throw new Failure(Failure.Kind.CONNECTION, "cannot read the history of V2 " + DESCRIPTION + ": "

@@ -172,7 +172,7 @@ final class JsonRenderer implements Renderer {
     private static Map<String, Object> migration(MigrationRecord m) {
         Map<String, Object> doc = brief(m);
         doc.put("type", m.type());
-        doc.put("state", m.state());
+        doc.put("state", m.state().label());
         doc.put("script", m.script());
         doc.put("installedRank", m.installedRank());
         doc.put("installedOn", m.installedOn());

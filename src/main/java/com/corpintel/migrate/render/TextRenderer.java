@@ -186,8 +186,8 @@ final class TextRenderer implements Renderer {
             String checksum = m.checksum() == null ? "-" : String.valueOf(m.checksum());
             rows.add(verbose
                     ? new String[] {m.installedRank() == null ? "-" : String.valueOf(m.installedRank()),
-                            m.version(), m.description(), m.type(), m.state(), when, by, ms, checksum, m.script()}
-                    : new String[] {m.version(), m.description(), m.state(), when, by, ms, checksum});
+                            m.version(), m.description(), m.type(), m.state().label(), when, by, ms, checksum, m.script()}
+                    : new String[] {m.version(), m.description(), m.state().label(), when, by, ms, checksum});
         }
         String migrations = "History of " + history.database() + " (schema " + history.schema() + ")\n" + table(rows);
         if (!verbose) {

@@ -2,10 +2,47 @@ package com.corpintel.migrate.timescale;
 
 import com.corpintel.migrate.Failure;
 
-/** From the server's license and the operator's --timescale-features to the branch taken. */
+import java.util.Optional;
+
+/**
+ * From the server's license and the operator's --timescale-features to the branch taken:
+ * the one place that rule lives. An upgrade and its dry run plan with {@link #forUpgrade},
+ * version 2 itself runs {@link #choose}, and undo and validation, which follow what the
+ * server has, ask {@link #offered}.
+ */
 public final class EditionChoice {
 
     private EditionChoice() {
+    }
+
+    /**
+     * The branch an upgrade, or its dry run, plans for version 2.
+     *
+     * @param license what the server's TimescaleDB says; null when it is not installed
+     * @param mode    --timescale-features; pass {@link FeatureMode#AUTO} for a migration set
+     *                without the license-dependent step
+     * @param pending whether the upgrade applies anything
+     * @param built   the branch an applied version 2 built, read from the catalog; empty when
+     *                version 2 is not applied
+     * @return null when nothing needs a branch: nothing pending, no TimescaleDB, mode auto
+     * @throws Failure refused as {@link #choose} and {@link #requireBuilt} refuse
+     */
+    public static Edition forUpgrade(String license, FeatureMode mode, boolean pending, Optional<Edition> built) {
+        Edition edition = !pending && license == null && mode == FeatureMode.AUTO ? null : choose(license, mode);
+        built.ifPresent(b -> requireBuilt(b, mode));
+        return edition;
+    }
+
+    /** The branch a license gives whatever --timescale-features says; empty when not installed or unknown. */
+    public static Optional<Edition> offered(String license) {
+        if (license == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(choose(license, FeatureMode.AUTO));
+        } catch (Failure unknownLicense) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -1,7 +1,5 @@
 package com.corpintel.migrate.timescale;
 
-import com.corpintel.migrate.Failure;
-
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -90,24 +88,12 @@ public record RecordedBranch(Edition edition, Evidence evidence) {
         return "V2 ran the " + edition.resourceName + " branch (recorded " + evidence.words + ")";
     }
 
-    /** The branch a license gives whatever --timescale-features says; empty when unknown or not installed. */
-    public static Optional<Edition> editionOf(String license) {
-        if (license == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(EditionChoice.choose(license, FeatureMode.AUTO));
-        } catch (Failure unknownLicense) {
-            return Optional.empty();
-        }
-    }
-
     /**
      * What to tell the operator when the server's license would pick another branch than
      * the one V2 ran; empty when they agree.
      */
     public Optional<String> disagreement(String license) {
-        Optional<Edition> live = editionOf(license);
+        Optional<Edition> live = EditionChoice.offered(license);
         if (live.isPresent() && live.get() == edition) {
             return Optional.empty();
         }

@@ -5,32 +5,29 @@ import com.corpintel.migrate.db.Backend;
 import com.corpintel.migrate.db.Database;
 import com.corpintel.migrate.db.Identifiers;
 import com.corpintel.migrate.db.MigrationLock;
-import com.corpintel.migrate.db.Pause;
 import com.corpintel.migrate.db.ServerInfo;
 import com.corpintel.migrate.db.SqlFailures;
 import com.corpintel.migrate.db.SqlStatements;
+import com.corpintel.migrate.migrate.FollowedBranch;
 import com.corpintel.migrate.migrate.MigrationRecord;
 import com.corpintel.migrate.migrate.MigrationService;
+import com.corpintel.migrate.migrate.MigrationSource;
 import com.corpintel.migrate.migrate.OperationsLog;
+import com.corpintel.migrate.migrate.Patience;
 import com.corpintel.migrate.migrate.Plan;
 import com.corpintel.migrate.migrate.Preflight;
 import com.corpintel.migrate.migrate.Script;
 import com.corpintel.migrate.migrate.ServerWarnings;
 import com.corpintel.migrate.migrate.StatusReport;
+import com.corpintel.migrate.migrate.StepRetries;
 import com.corpintel.migrate.migrate.TimescaleFeaturesMigration;
-import com.corpintel.migrate.migrate.TimescaleFeaturesRecord;
 import com.corpintel.migrate.timescale.Edition;
-import com.corpintel.migrate.timescale.EditionChoice;
-import com.corpintel.migrate.timescale.FeatureMode;
-import com.corpintel.migrate.timescale.RecordedBranch;
-import com.corpintel.migrate.timescale.TimescaleLicense;
 import org.flywaydb.core.api.MigrationVersion;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,18 +76,18 @@ public final class UndoService {
     /** The downgrade --dry-run: the undo scripts that would run, in order. Changes nothing; refuses as a run would. */
     public Plan plan(Request request) {
         StatusReport state = migrations.status();
-        Branch branch = branch();
+        FollowedBranch branch = branch();
         List<Plan.Step> steps = steps(request, state, branch.edition());
         requireUndoableHere(steps, branch);
         return new Plan(request.target() != null ? "downgrade-to" : "downgrade", state.database(), state.schema(),
                 branch.license(), branch.edition(), steps);
     }
 
-    public DowngradeResult downgrade(Request request, MigrationService.Patience patience, boolean allowDataLoss) {
+    public DowngradeResult downgrade(Request request, Patience patience, boolean allowDataLoss) {
         requireWritable();
         try (MigrationLock lock = MigrationLock.acquire(database, patience.lockWait(), progress)) {
             StatusReport before = migrations.status();
-            Branch branch = branch();
+            FollowedBranch branch = branch();
             List<Plan.Step> steps = steps(request, before, branch.edition());
             requireUndoableHere(steps, branch);
             List<String> dataLoss = dataLoss(steps);
@@ -122,31 +119,10 @@ public final class UndoService {
 
     // ------------------------------------------------------------------ planning
 
-    /**
-     * The TimescaleDB branch the undo scripts follow: the one the applied V2 recorded, else
-     * (V2 not applied, or a migration directory) the one the server's license gives.
-     *
-     * @param recorded empty when V2 is not applied or nothing tells its branch
-     */
-    record Branch(String license, Edition edition, Optional<RecordedBranch> recorded) {
-
-        /** V2's undo cannot run when it needs community functions this server lacks. */
-        Optional<String> refusal() {
-            return recorded.filter(r -> r.edition() == Edition.COMMUNITY)
-                    .flatMap(r -> r.disagreement(license));
-        }
-    }
-
-    private Branch branch() {
+    /** The TimescaleDB branch the undo scripts follow: the one the applied V2 recorded, else the license's. */
+    private FollowedBranch branch() {
         try (Connection connection = database.connect()) {
-            String license = TimescaleLicense.ofInstalled(connection).orElse(null);
-            Optional<RecordedBranch> recorded = Optional.empty();
-            Optional<TimescaleFeaturesRecord> record = TimescaleFeaturesRecord.of(migrations.source(), database.schema());
-            if (record.isPresent()) {
-                recorded = record.get().branch(connection);
-            }
-            Edition edition = recorded.map(RecordedBranch::edition).orElse(edition(license));
-            return new Branch(license, edition, recorded);
+            return FollowedBranch.read(connection, migrations.source(), database.schema());
         } catch (SQLException e) {
             throw new Failure(Failure.Kind.CONNECTION, "cannot read which TimescaleDB branch V2 ran: "
                     + SqlFailures.serverMessage(e), e);
@@ -157,7 +133,7 @@ public final class UndoService {
      * Refuses, before anything changes, to revert V2 with community functions the server no
      * longer has; otherwise says when the license and the recorded branch disagree.
      */
-    void requireUndoableHere(List<Plan.Step> steps, Branch branch) {
+    void requireUndoableHere(List<Plan.Step> steps, FollowedBranch branch) {
         Optional<Plan.Step> featuresUndo = steps.stream()
                 .filter(s -> TimescaleFeaturesMigration.VERSION.equals(s.version())).findFirst();
         Optional<String> refusal = branch.refusal();
@@ -167,7 +143,7 @@ public final class UndoService {
                     + " and the continuous aggregate, and this server lacks them; nothing was changed. Start the"
                     + " server with TimescaleDB's community license, then downgrade again");
         }
-        branch.recorded().flatMap(r -> r.disagreement(branch.license())).ifPresent(mismatch ->
+        branch.disagreement().ifPresent(mismatch ->
                 progress.accept(mismatch + ": the undo scripts follow the recorded branch"));
     }
 
@@ -179,7 +155,7 @@ public final class UndoService {
         }
         List<MigrationRecord> applied = state.migrations().stream()
                 .filter(m -> m.applied() && m.version() != null && !"BASELINE".equals(m.type())
-                        && !"SCHEMA".equals(m.type()) && !m.state().contains("failed"))
+                        && !"SCHEMA".equals(m.type()) && !m.state().failed())
                 .sorted(Comparator.comparing((MigrationRecord m) -> MigrationVersion.fromVersion(m.version())).reversed())
                 .toList();
         String baseline = state.migrations().stream()
@@ -217,7 +193,7 @@ public final class UndoService {
     }
 
     private static String undoName(MigrationRecord migration) {
-        return com.corpintel.migrate.migrate.MigrationSource.undoStem(migration) + ".sql";
+        return MigrationSource.undoStem(migration) + ".sql";
     }
 
     private static List<MigrationRecord> byCount(Integer steps, List<MigrationRecord> applied, String baseline) {
@@ -263,9 +239,9 @@ public final class UndoService {
 
     // ------------------------------------------------------------------ running
 
-    private DowngradeResult.Reverted revert(Plan.Step step, MigrationService.Patience patience, int done, int total) {
-        Duration pause = patience.firstRetryPause();
-        for (int attempt = 1; ; attempt++) {
+    private DowngradeResult.Reverted revert(Plan.Step step, Patience patience, int done, int total) {
+        StepRetries retries = patience.retries(progress);
+        while (true) {
             Instant started = Instant.now();
             long start = System.nanoTime();
             Connection connection = database.connect();
@@ -278,13 +254,7 @@ public final class UndoService {
                 } catch (SQLException e) {
                     rollbackQuietly(connection);
                     logFailure(step, started, start, e);
-                    // Only a rolled-back step can simply run again; a non-transactional one may be half done.
-                    if (SqlFailures.LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && step.script().transactional()
-                            && attempt <= patience.lockTimeoutRetries()) {
-                        progress.accept("lock_timeout while reverting " + step.label() + "; retry " + attempt + " of "
-                                + patience.lockTimeoutRetries() + " in " + pause.toMillis() + " ms");
-                        Pause.sleep(pause);
-                        pause = pause.multipliedBy(2);
+                    if (retries.again(e, step.script().transactional(), "reverting " + step.label())) {
                         continue;
                     }
                     throw stepFailed(step, e, done, total);
@@ -336,7 +306,6 @@ public final class UndoService {
     }
 
     private Failure stepFailed(Plan.Step step, SQLException e, int done, int total) {
-        String reason = SqlFailures.serverMessage(e) + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]");
         String state = step.script().transactional()
                 ? "its transaction was rolled back, so the schema and the history are as they were before it"
                 : "the script is not transactional: statements before the failing one stay applied (except those"
@@ -345,10 +314,8 @@ public final class UndoService {
                         + " community U2 does, run the same downgrade again, else finish or repair by hand";
         String earlier = done == 0 ? "" : "; the " + done + " earlier step" + (done == 1 ? "" : "s")
                 + " of this downgrade (of " + total + ") stay reverted";
-        // "Another migration is running" (4) only when nothing is left behind; a half-reverted step is 5.
-        Failure.Kind kind = SqlFailures.LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && step.script().transactional()
-                ? Failure.Kind.LOCK : Failure.Kind.MIGRATION;
-        return new Failure(kind, "undo of " + step.label() + " (" + step.script().path() + ") failed: " + reason
+        return new Failure(StepRetries.kind(e, step.script().transactional()), "undo of " + step.label() + " ("
+                + step.script().path() + ") failed: " + StepRetries.reason(e)
                 + "; " + state + earlier, e);
     }
 
@@ -386,18 +353,9 @@ public final class UndoService {
     // ------------------------------------------------------------------ helpers
 
     private void requireWritable() {
-        try (Connection connection = database.connect()) {
-            ServerInfo server = ServerInfo.read(connection);
-            Preflight.requireSupportedServer(server);
-            Preflight.requireWritable(server);
-        } catch (SQLException e) {
-            throw SqlFailures.onConnect(e, database.connection());
-        }
-    }
-
-    /** Undo follows what the server has, whatever --timescale-features says. */
-    private static Edition edition(String license) {
-        return license == null ? null : EditionChoice.choose(license, FeatureMode.AUTO);
+        ServerInfo server = Preflight.reach(database);
+        Preflight.requireSupportedServer(server);
+        Preflight.requireWritable(server);
     }
 
     /**

@@ -5,17 +5,14 @@ import com.corpintel.migrate.db.Database;
 import com.corpintel.migrate.db.Extensions;
 import com.corpintel.migrate.db.ServerInfo;
 import com.corpintel.migrate.db.SqlFailures;
+import com.corpintel.migrate.migrate.FollowedBranch;
 import com.corpintel.migrate.migrate.MigrationRecord;
 import com.corpintel.migrate.migrate.MigrationService;
 import com.corpintel.migrate.migrate.StatusReport;
-import com.corpintel.migrate.migrate.TimescaleFeaturesRecord;
 import com.corpintel.migrate.report.Check;
 import com.corpintel.migrate.report.CheckReport;
 import com.corpintel.migrate.timescale.Edition;
-import com.corpintel.migrate.timescale.EditionChoice;
 import com.corpintel.migrate.timescale.FeatureMode;
-import com.corpintel.migrate.timescale.RecordedBranch;
-import com.corpintel.migrate.timescale.TimescaleLicense;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -51,12 +48,10 @@ public final class ValidationService {
             checks.add(serverVersion(server));
             Extensions extensions = Extensions.read(connection);
             checks.add(extensions(extensions));
-            String license = TimescaleLicense.ofInstalled(connection).orElse(null);
-            Edition live = edition(license);
             // The schema checks follow what V2 built, whatever the license says now.
-            Optional<RecordedBranch> recorded = recordedBranch(connection);
-            Edition edition = recorded.map(RecordedBranch::edition).orElse(live);
-            checks.add(license(license, live, recorded));
+            FollowedBranch branch = FollowedBranch.read(connection, migrations.source(), database.schema());
+            Edition edition = branch.edition();
+            checks.add(license(branch));
 
             StatusReport status = migrations.status();
             checks.add(migrationState(status));
@@ -115,24 +110,12 @@ public final class ValidationService {
                 .withFindings(findings);
     }
 
-    private Edition edition(String license) {
-        try {
-            return license == null ? null : EditionChoice.choose(license, FeatureMode.AUTO);
-        } catch (Failure e) {
-            return null;
-        }
-    }
-
-    private Optional<RecordedBranch> recordedBranch(Connection connection) throws SQLException {
-        Optional<TimescaleFeaturesRecord> record = TimescaleFeaturesRecord.of(migrations.source(),
-                migrations.database().schema());
-        return record.isPresent() ? record.get().branch(connection) : Optional.empty();
-    }
-
-    private Check license(String license, Edition edition, Optional<RecordedBranch> recorded) {
+    private Check license(FollowedBranch branch) {
         String name = "timescaledb license";
-        Optional<String> mismatch = recorded.flatMap(r -> r.disagreement(license));
-        if (mismatch.isPresent() && recorded.get().edition() == Edition.COMMUNITY) {
+        String license = branch.license();
+        Edition edition = branch.live();
+        Optional<String> mismatch = branch.disagreement();
+        if (mismatch.isPresent() && branch.recorded().get().edition() == Edition.COMMUNITY) {
             return Check.failed(name, mismatch.get() + ": compression, compressed chunks, the policies and the"
                             + " continuous aggregate exist, but this server cannot run or read them",
                     "start the server with TimescaleDB's community license again");

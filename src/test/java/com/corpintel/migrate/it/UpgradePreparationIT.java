@@ -48,8 +48,11 @@ class UpgradePreparationIT {
             assertThat(two.exitCode()).as(two.toString()).isZero();
             List<String> before = CatalogFingerprint.of(db);
 
+            Cli.Result dryRun = Cli.run(db.env(), "upgrade", "--dry-run", "--timescale-features", "required");
             Cli.Result required = Cli.run(db.env(), "upgrade", "--timescale-features", "required");
 
+            assertThat(dryRun.exitCode()).as("the dry run decides as the upgrade: " + dryRun)
+                    .isEqualTo(required.exitCode());
             if ("apache".equals(license(db))) {
                 assertThat(required.exitCode()).as(required.toString()).isEqualTo(9);
                 assertThat(required.stderr()).contains("Apache license", "compression of financial_metrics",
@@ -68,10 +71,12 @@ class UpgradePreparationIT {
         try (TestDatabase db = TestServer.createDatabase()) {
             assertThat(Cli.run(db.env(), "upgrade").exitCode()).isZero();
 
+            Cli.Result dryRun = Cli.run(db.env(), "upgrade", "--dry-run", "--timescale-features", "required");
             Cli.Result required = Cli.run(db.env(), "upgrade", "--timescale-features", "required");
 
             boolean apache = "apache".equals(license(db));
             assertThat(required.exitCode()).as(required.toString()).isEqualTo(apache ? 9 : 0);
+            assertThat(dryRun.exitCode()).as("the dry run decides as the upgrade: " + dryRun).isEqualTo(apache ? 9 : 0);
         }
     }
 
@@ -81,9 +86,13 @@ class UpgradePreparationIT {
                 .forward("V1__a.sql", "CREATE TABLE a (x int);")
                 .forward("V2__b.sql", "CREATE TABLE b (x int);");
         try (TestDatabase db = TestServer.createDatabase()) {
+            Cli.Result dryRun = Cli.run(db.env(), "upgrade", "--dry-run", "--migrations", set.path(),
+                    "--timescale-features", "required");
             Cli.Result result = Cli.run(db.env(), "upgrade", "--migrations", set.path(),
                     "--timescale-features", "required");
 
+            assertThat(dryRun.exitCode()).as("the dry run decides as the upgrade: " + dryRun).isZero();
+            assertThat(dryRun.stdout()).contains("CREATE TABLE a (x int);", "CREATE TABLE b (x int);");
             assertThat(result.exitCode()).as(result.toString()).isZero();
         }
     }

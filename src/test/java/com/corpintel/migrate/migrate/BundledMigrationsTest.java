@@ -20,7 +20,7 @@ class BundledMigrationsTest {
     private final BundledMigrations bundled = new BundledMigrations();
 
     static MigrationRecord applied(String version, String description, String type, String script) {
-        return new MigrationRecord(version, description, type, "success", script,
+        return new MigrationRecord(version, description, type, MigrationState.SUCCESS, script,
                 Instant.parse("2025-01-01T00:00:00Z"), "tester", 10, 42, Integer.parseInt(version));
     }
 

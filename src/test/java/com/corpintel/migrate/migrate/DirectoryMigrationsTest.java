@@ -25,7 +25,7 @@ class DirectoryMigrationsTest {
     private DirectoryMigrations source;
 
     private static MigrationRecord applied(String version, String description, String script) {
-        return new MigrationRecord(version, description, "SQL", "success", script,
+        return new MigrationRecord(version, description, "SQL", MigrationState.SUCCESS, script,
                 Instant.parse("2025-01-01T00:00:00Z"), "tester", 5, 1, 1);
     }
 

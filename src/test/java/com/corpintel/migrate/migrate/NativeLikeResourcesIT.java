@@ -72,7 +72,7 @@ class NativeLikeResourcesIT {
         BundledMigrations bundled = new BundledMigrations(BundledResources.load(loader));
         MigrationService service = new MigrationService(database, bundled, FeatureMode.AUTO, "tester", m -> { });
 
-        UpgradeResult result = service.upgrade(null, new MigrationService.Patience(Duration.ofSeconds(30), 0,
+        UpgradeResult result = service.upgrade(null, new Patience(Duration.ofSeconds(30), 0,
                 Duration.ofMillis(10)));
 
         assertThat(result.applied()).extracting(UpgradeResult.Applied::version).containsExactly("1", "2", "3");

@@ -6,6 +6,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.Optional;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -116,5 +118,52 @@ class EditionChoiceTest {
     void editionsNameTheirScriptResources() {
         assertThat(Edition.COMMUNITY.resourceName).isEqualTo("community");
         assertThat(Edition.APACHE.resourceName).isEqualTo("apache");
+    }
+
+    @Test
+    void theEditionALicenseOffersIgnoresFeatureModeAndUnknownLicenses() {
+        assertThat(EditionChoice.offered("apache")).contains(Edition.APACHE);
+        assertThat(EditionChoice.offered("timescale")).contains(Edition.COMMUNITY);
+        assertThat(EditionChoice.offered("enterprise")).isEmpty();
+        assertThat(EditionChoice.offered(null)).isEmpty();
+    }
+
+    @Test
+    void anUpgradeWithNothingToApplyAndNoTimescaleNeedsNoBranch() {
+        assertThat(EditionChoice.forUpgrade(null, FeatureMode.AUTO, false, Optional.empty())).isNull();
+    }
+
+    @Test
+    void anUpgradeWithNothingToApplyStillHonoursRequired() {
+        // A no-op upgrade with --timescale-features=required asserts the schema has every feature.
+        assertThat(catchThrowableOfType(Failure.class,
+                () -> EditionChoice.forUpgrade("apache", FeatureMode.REQUIRED, false, Optional.empty())).kind())
+                .isEqualTo(Failure.Kind.REFUSED);
+        assertThat(catchThrowableOfType(Failure.class,
+                () -> EditionChoice.forUpgrade(null, FeatureMode.REQUIRED, false, Optional.empty())).getMessage())
+                .contains("cannot tell TimescaleDB's license");
+    }
+
+    @Test
+    void anUpgradePlansTheBranchTheLicenseGives() {
+        assertThat(EditionChoice.forUpgrade("timescale", FeatureMode.AUTO, true, Optional.empty()))
+                .isEqualTo(Edition.COMMUNITY);
+        assertThat(EditionChoice.forUpgrade("apache", FeatureMode.AUTO, true, Optional.empty()))
+                .isEqualTo(Edition.APACHE);
+        assertThat(EditionChoice.forUpgrade("apache", FeatureMode.AUTO, false, Optional.empty()))
+                .isEqualTo(Edition.APACHE);
+    }
+
+    @Test
+    void requiredRefusesAVersion2BuiltOnTheApacheBranchEvenUnderACommunityLicense() {
+        Failure failure = catchThrowableOfType(Failure.class,
+                () -> EditionChoice.forUpgrade("timescale", FeatureMode.REQUIRED, false, Optional.of(Edition.APACHE)));
+
+        assertThat(failure.kind()).isEqualTo(Failure.Kind.REFUSED);
+        assertThat(failure.getMessage()).contains("version 2 was applied with TimescaleDB's Apache branch");
+        assertThat(EditionChoice.forUpgrade("timescale", FeatureMode.AUTO, false, Optional.of(Edition.APACHE)))
+                .isEqualTo(Edition.COMMUNITY);
+        assertThat(EditionChoice.forUpgrade("timescale", FeatureMode.REQUIRED, true, Optional.of(Edition.COMMUNITY)))
+                .isEqualTo(Edition.COMMUNITY);
     }
 }

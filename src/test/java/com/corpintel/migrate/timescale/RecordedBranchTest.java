@@ -88,12 +88,4 @@ class RecordedBranchTest {
                 .hasValueSatisfying(m -> assertThat(m).contains("by the objects it created",
                         "timescaledb is not installed"));
     }
-
-    @Test
-    void theEditionOfALicenseIgnoresFeatureModeAndUnknownLicenses() {
-        assertThat(RecordedBranch.editionOf("apache")).contains(Edition.APACHE);
-        assertThat(RecordedBranch.editionOf("timescale")).contains(Edition.COMMUNITY);
-        assertThat(RecordedBranch.editionOf("enterprise")).isEmpty();
-        assertThat(RecordedBranch.editionOf(null)).isEmpty();
-    }
 }

@@ -5,6 +5,8 @@ import com.corpintel.migrate.config.ConnectionSettings;
 import com.corpintel.migrate.db.Database;
 import com.corpintel.migrate.db.SessionSettings;
 import com.corpintel.migrate.migrate.BundledMigrations;
+import com.corpintel.migrate.migrate.FollowedBranch;
+import com.corpintel.migrate.migrate.MigrationState;
 import com.corpintel.migrate.migrate.MigrationRecord;
 import com.corpintel.migrate.migrate.MigrationService;
 import com.corpintel.migrate.migrate.MigrationSource;
@@ -48,21 +50,21 @@ class UndoServiceTest {
     private static MigrationRecord applied(String version, String description) {
         String type = "2".equals(version) ? "JDBC" : "SQL";
         String script = "JDBC".equals(type) ? null : "V" + version + "__" + description.replace(' ', '_') + ".sql";
-        return new MigrationRecord(version, description, type, "success", script, INSTALLED, "tester", 12, 7, null);
+        return new MigrationRecord(version, description, type, MigrationState.SUCCESS, script, INSTALLED, "tester", 12, 7, null);
     }
 
     private static MigrationRecord baseline(String version) {
-        return new MigrationRecord(version, "<< Flyway Baseline >>", "BASELINE", "baseline",
+        return new MigrationRecord(version, "<< Flyway Baseline >>", "BASELINE", MigrationState.BASELINE,
                 "<< Flyway Baseline >>", INSTALLED, "tester", 0, null, 1);
     }
 
     private static MigrationRecord pending(String version, String description) {
-        return new MigrationRecord(version, description, "SQL", "pending",
+        return new MigrationRecord(version, description, "SQL", MigrationState.PENDING,
                 "V" + version + "__" + description.replace(' ', '_') + ".sql", null, null, null, 3, null);
     }
 
     private static MigrationRecord failed(String version, String description) {
-        return new MigrationRecord(version, description, "SQL", "failed",
+        return new MigrationRecord(version, description, "SQL", MigrationState.FAILED,
                 "V" + version + "__" + description.replace(' ', '_') + ".sql", INSTALLED, "tester", 3, 3, null);
     }
 
@@ -72,8 +74,8 @@ class UndoServiceTest {
         MigrationRecord current = appliedOnes.isEmpty() ? null : appliedOnes.get(appliedOnes.size() - 1);
         return new StatusReport("u@127.0.0.1:1/x", "public", new MigrationSource.Inventory("this binary", 3, 3), current,
                 migrations.isEmpty() ? null : migrations.get(migrations.size() - 1).version(),
-                (int) appliedOnes.stream().filter(m -> m.state().equals("success")).count(),
-                migrations.stream().filter(m -> m.state().equals("pending")).toList(),
+                (int) appliedOnes.stream().filter(m -> m.state() == MigrationState.SUCCESS).count(),
+                migrations.stream().filter(m -> m.state() == MigrationState.PENDING).toList(),
                 failed, problems, List.of(), migrations);
     }
 
@@ -409,17 +411,16 @@ class UndoServiceTest {
 
     // ------------------------------------------------------------------ recorded TimescaleDB branch
 
-    private static UndoService.Branch branch(String license, Edition recorded) {
+    private static FollowedBranch branch(String license, Edition recorded) {
         Optional<RecordedBranch> record = Optional.ofNullable(recorded)
                 .map(e -> new RecordedBranch(e, RecordedBranch.Evidence.CHECKSUM));
-        return new UndoService.Branch(license, record.map(RecordedBranch::edition)
-                .orElse(RecordedBranch.editionOf(license).orElse(null)), record);
+        return FollowedBranch.of(license, record);
     }
 
     @Test
     void revertingACommunityV2OnAnApacheServerIsRefusedNamingTheMismatchAndTheScript() {
         UndoService undo = service(new BundledMigrations());
-        UndoService.Branch recordedCommunity = branch("apache", Edition.COMMUNITY);
+        FollowedBranch recordedCommunity = branch("apache", Edition.COMMUNITY);
         List<Plan.Step> steps = undo.steps(UndoService.Request.to("1"), report(v1, v2, v3), recordedCommunity.edition());
 
         assertThat(failure(() -> undo.requireUndoableHere(steps, recordedCommunity)))
@@ -433,7 +434,7 @@ class UndoServiceTest {
     @Test
     void aMismatchDoesNotRefuseStepsThatLeaveV2InPlace() {
         UndoService undo = service(new BundledMigrations());
-        UndoService.Branch recordedCommunity = branch("apache", Edition.COMMUNITY);
+        FollowedBranch recordedCommunity = branch("apache", Edition.COMMUNITY);
         List<Plan.Step> steps = undo.steps(UndoService.Request.last(1), report(v1, v2, v3), recordedCommunity.edition());
 
         undo.requireUndoableHere(steps, recordedCommunity);
@@ -444,7 +445,7 @@ class UndoServiceTest {
     @Test
     void anApacheV2OnACommunityServerIsRevertedWithItsOwnUndo() {
         UndoService undo = service(new BundledMigrations());
-        UndoService.Branch recordedApache = branch("timescale", Edition.APACHE);
+        FollowedBranch recordedApache = branch("timescale", Edition.APACHE);
         List<Plan.Step> steps = undo.steps(UndoService.Request.to("1"), report(v1, v2, v3), recordedApache.edition());
 
         undo.requireUndoableHere(steps, recordedApache);
@@ -456,7 +457,7 @@ class UndoServiceTest {
     @Test
     void withoutARecordTheLicenseChoosesAndNothingIsRefused() {
         UndoService undo = service(new BundledMigrations());
-        UndoService.Branch unrecorded = branch("apache", null);
+        FollowedBranch unrecorded = branch("apache", null);
 
         assertThat(unrecorded.edition()).isEqualTo(Edition.APACHE);
         assertThat(unrecorded.refusal()).isEmpty();

@@ -1,0 +1,125 @@
+package com.corpintel.migrate.migrate;
+
+import com.corpintel.migrate.Failure;
+import com.corpintel.migrate.db.Database;
+import com.corpintel.migrate.db.SqlFailures;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.output.ValidateOutput;
+import org.flywaydb.core.api.output.ValidateResult;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** Reads where a schema stands: Flyway's view of history and scripts, as data. */
+final class StatusReader {
+
+    private final Database database;
+    private final MigrationSource source;
+    private final OperationsLog operationsLog;
+
+    StatusReader(Database database, MigrationSource source, OperationsLog operationsLog) {
+        this.database = database;
+        this.source = source;
+        this.operationsLog = operationsLog;
+    }
+
+    StatusReport of(Flyway flyway) {
+        MigrationInfoService info = info(flyway);
+        List<MigrationRecord> all = Arrays.stream(info.all()).map(StatusReader::record).toList();
+        String head = all.stream()
+                .filter(r -> r.state().bundled())
+                .map(MigrationRecord::version)
+                .reduce((a, b) -> b)
+                .orElse(null);
+        MigrationSource.Inventory inventory = source.inventory();
+        long resolved = Arrays.stream(info.all())
+                .filter(i -> i.getVersion() != null && i.getState().isResolved()).count();
+        if (source instanceof BundledMigrations && resolved < inventory.migrations()) {
+            throw BundledResources.missing("Flyway resolved " + resolved + " of the " + inventory.migrations()
+                    + " bundled migrations");
+        }
+        return new StatusReport(
+                database.connection().describe(),
+                database.schema(),
+                inventory,
+                current(all),
+                head,
+                (int) all.stream().filter(r -> r.version() != null && r.state() == MigrationState.SUCCESS).count(),
+                all.stream().filter(r -> r.state() == MigrationState.PENDING).toList(),
+                all.stream().filter(r -> r.state().failed()).toList(),
+                problems(flyway),
+                all.stream().filter(r -> r.state().future()).toList(),
+                all);
+    }
+
+    HistoryReport history(Flyway flyway) {
+        List<MigrationRecord> all = Arrays.stream(info(flyway).all()).map(StatusReader::record).toList();
+        try (Connection connection = database.connect()) {
+            return new HistoryReport(database.connection().describe(), database.schema(), all,
+                    operationsLog.entries(connection));
+        } catch (SQLException e) {
+            throw new Failure(Failure.Kind.CONNECTION, "cannot read the operations log: " + SqlFailures.serverMessage(e), e);
+        }
+    }
+
+    private List<StatusReport.Problem> problems(Flyway flyway) {
+        ValidateResult validation;
+        try {
+            validation = flyway.validateWithResult();
+        } catch (FlywayException e) {
+            throw FlywayFailures.translate(e, "cannot validate the migration history", database.connection());
+        }
+        List<StatusReport.Problem> problems = new ArrayList<>();
+        if (!validation.validationSuccessful && validation.invalidMigrations != null) {
+            for (ValidateOutput invalid : validation.invalidMigrations) {
+                String kind = invalid.errorDetails == null || invalid.errorDetails.errorCode == null
+                        ? "invalid" : invalid.errorDetails.errorCode.toString().toLowerCase(Locale.ROOT);
+                String message = invalid.errorDetails == null ? "" : SqlFailures.firstLine(invalid.errorDetails.errorMessage);
+                problems.add(new StatusReport.Problem(invalid.version, invalid.description, kind, message));
+            }
+        }
+        return problems;
+    }
+
+    private MigrationInfoService info(Flyway flyway) {
+        try {
+            return flyway.info();
+        } catch (FlywayException e) {
+            throw FlywayFailures.translate(e, "cannot read the migration history", database.connection());
+        }
+    }
+
+    /**
+     * The newest applied version. Not Flyway's info.current(): that can be the
+     * "<< Flyway Schema Creation >>" marker row, which has no version.
+     */
+    static MigrationRecord current(List<MigrationRecord> all) {
+        return all.stream()
+                .filter(r -> r.applied() && r.version() != null && r.state().countsAsCurrent())
+                .max(Comparator.comparing(r -> MigrationVersion.fromVersion(r.version())))
+                .orElse(null);
+    }
+
+    static MigrationRecord record(MigrationInfo info) {
+        return new MigrationRecord(
+                info.getVersion() == null ? null : info.getVersion().getVersion(),
+                info.getDescription(),
+                info.getType() == null ? null : info.getType().name(),
+                MigrationState.of(info.getState()),
+                info.getScript(),
+                info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant(),
+                info.getInstalledBy(),
+                info.getInstalledOn() == null ? null : info.getExecutionTime(),
+                info.getChecksum(),
+                info.getInstalledRank());
+    }
+}
