@@ -85,14 +85,15 @@ class LockLossIT {
     @Test
     void aServerWideIdleSessionTimeoutDoesNotEndTheLockWhileAStepRuns() {
         MigrationDirectory set = MigrationDirectory.create()
-                // The step outlasts the timeout many times over, while the lock's session sits idle.
-                .forward("V1__slow.sql", "SELECT pg_sleep(4);")
+                // The step outlasts the timeout several times over while the lock's session sits idle;
+                // the timeout is long enough that no other session of a busy JVM pauses as long.
+                .forward("V1__slow.sql", "SELECT pg_sleep(10);")
                 .forward("V2__lock_still_held.sql", "DO $$ BEGIN\n"
                         + "  IF NOT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted"
                         + " AND classid = " + MigrationLock.CLASS_ID + " AND objid = " + MigrationLock.objectId("public")
                         + " AND objsubid = 2) THEN RAISE EXCEPTION 'the migration lock is gone'; END IF;\n"
                         + "END $$;\nCREATE TABLE after_idle (x int);");
-        db.execute("ALTER DATABASE " + db.name() + " SET idle_session_timeout = '500ms'");
+        db.execute("ALTER DATABASE " + db.name() + " SET idle_session_timeout = '3s'");
 
         Cli.Result result = Cli.run(db.env(), "upgrade", "--migrations", set.path());
 

@@ -8,6 +8,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +68,12 @@ final class PgBouncer implements AutoCloseable {
         env.put("DATABASE_URL", "postgresql://" + TestServer.user() + "@127.0.0.1:" + port + "/" + db.name());
         env.put("PGPASSWORD", TestServer.password());
         return env;
+    }
+
+    /** A session of the test's own through the pooler. */
+    Connection connect(TestDatabase db) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + db.name(),
+                TestServer.user(), TestServer.password());
     }
 
     String log() {

@@ -1,8 +1,13 @@
 package com.corpintel.migrate.it;
 
+import com.corpintel.migrate.db.Backend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +51,30 @@ class PgBouncerIT {
         Cli.Result again = Cli.run(pooler.env(db), "upgrade");
         assertThat(again.exitCode()).as(again + "\n--- pgbouncer\n" + pooler.log()).isZero();
         assertThat(Cli.run(pooler.env(db), "current").stdout()).isEqualTo("3\n");
+    }
+
+    @Test
+    void aServerProcessBehindThePoolerIsRetiredAndOneBehindADirectSessionIsLeftAlone() throws Exception {
+        try (Connection direct = db.connect()) {
+            Backend.retireIfPooled(direct);
+            assertThat(backendPid(direct)).as("a direct session stays usable").isPositive();
+        }
+        String retired;
+        try (Connection pooled = pooler.connect(db)) {
+            retired = String.valueOf(backendPid(pooled));
+            Backend.retireIfPooled(pooled);
+        }
+        try (Connection next = pooler.connect(db)) {
+            assertThat(String.valueOf(backendPid(next))).isNotEqualTo(retired);
+        }
+        assertThat(db.value("SELECT count(*) FROM pg_stat_activity WHERE pid = " + retired)).isEqualTo("0");
+    }
+
+    private static int backendPid(Connection connection) throws Exception {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     @Test
