@@ -25,7 +25,7 @@ final class SessionDataSource implements DataSource {
     static final int ATTEMPTS = 6;
     private static final Duration FIRST_PAUSE = Duration.ofMillis(50);
 
-    /** How a session is opened; the driver's data source in production, a fake in tests. */
+    /** Opens one session from the driver, with or without explicit credentials. */
     interface Opener {
         Connection open() throws SQLException;
     }
