@@ -1,8 +1,7 @@
 package com.corpintel.migrate.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -16,23 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BadInputIT {
 
-    private static TestDatabase db;
-    private static List<String> emptyFingerprint;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestServer.createDatabase();
-        emptyFingerprint = CatalogFingerprint.of(db);
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        db.close();
-    }
+    @RegisterExtension
+    static final UntouchedDatabase UNTOUCHED = new UntouchedDatabase();
 
     private static void assertNothingChanged() {
-        assertThat(CatalogFingerprint.of(db)).isEqualTo(emptyFingerprint);
-        assertThat(db.value("SELECT to_regclass('flyway_schema_history') IS NULL")).isEqualTo("true");
+        UNTOUCHED.assertNothingChanged();
     }
 
     private static void assertOneLineError(Cli.Result result) {
@@ -55,13 +42,13 @@ class BadInputIT {
         String password = "Wr0ng-S3cret-Pw";
         for (List<String> args : List.of(List.of("upgrade"), List.of("status", "-o", "json"), List.of("check"))) {
             Cli.Result result = Cli.run(Map.of("DATABASE_URL",
-                    "postgresql://intel:" + password + "@" + TestServer.host() + ":" + TestServer.port() + "/" + db.name()),
+                    "postgresql://intel:" + password + "@" + TestServer.host() + ":" + TestServer.port() + "/" + UNTOUCHED.db().name()),
                     args.toArray(String[]::new));
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
             assertThat(result.all()).contains("password authentication failed for user \"intel\"")
                     .doesNotContain(password);
         }
-        Cli.Result viaOption = Cli.run(Map.of("PGPASSWORD", password), "upgrade", "--url", db.url());
+        Cli.Result viaOption = Cli.run(Map.of("PGPASSWORD", password), "upgrade", "--url", UNTOUCHED.db().url());
         assertThat(viaOption.exitCode()).isEqualTo(3);
         assertThat(viaOption.all()).doesNotContain(password);
         assertOneLineError(viaOption);
@@ -84,11 +71,11 @@ class BadInputIT {
 
     @Test
     void unknownTargetVersionExitsWith9AndChangesNothing() {
-        Cli.Result result = Cli.run(db.env(), "upgrade", "--target", "42");
+        Cli.Result result = Cli.run(UNTOUCHED.db().env(), "upgrade", "--target", "42");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(9);
         assertOneLineError(result);
         assertThat(result.stderr()).contains("unknown target version 42", "1, 2, 3");
-        Cli.Result upgradeTo = Cli.run(db.env(), "upgrade-to", "banana");
+        Cli.Result upgradeTo = Cli.run(UNTOUCHED.db().env(), "upgrade-to", "banana");
         assertThat(upgradeTo.exitCode()).as(upgradeTo.toString()).isEqualTo(9);
         assertNothingChanged();
     }
@@ -100,38 +87,38 @@ class BadInputIT {
         assertThat(command.stderr()).contains("unexpected argument 'upgrayedd'", "Did you mean");
         assertThat(command.stdout()).isEmpty();
 
-        Cli.Result option = Cli.run(db.env(), "upgrade", "--targett", "3");
+        Cli.Result option = Cli.run(UNTOUCHED.db().env(), "upgrade", "--targett", "3");
         assertThat(option.exitCode()).isEqualTo(2);
         assertThat(option.stderr()).contains("unknown option --targett");
 
         // A mistyped option's value may be a secret: only the option is named.
-        Cli.Result secret = Cli.run(db.env(), "status", "--password", "Hunter2-Typed-Secret");
+        Cli.Result secret = Cli.run(UNTOUCHED.db().env(), "status", "--password", "Hunter2-Typed-Secret");
         assertThat(secret.exitCode()).isEqualTo(2);
         assertThat(secret.stderr()).contains("unknown option --password").doesNotContain("Hunter2-Typed-Secret");
 
-        Cli.Result value = Cli.run(db.env(), "upgrade", "--lock-wait", "soon");
+        Cli.Result value = Cli.run(UNTOUCHED.db().env(), "upgrade", "--lock-wait", "soon");
         assertThat(value.exitCode()).isEqualTo(2);
         assertThat(value.stderr()).contains("'soon' is not a duration");
 
-        Cli.Result output = Cli.run(db.env(), "status", "--output", "yaml");
+        Cli.Result output = Cli.run(UNTOUCHED.db().env(), "status", "--output", "yaml");
         assertThat(output.exitCode()).isEqualTo(2);
         assertNothingChanged();
     }
 
     @Test
     void readOnlySessionIsRefusedWith9AndNothingChanges() {
-        db.execute("ALTER DATABASE " + db.name() + " SET default_transaction_read_only = on");
+        UNTOUCHED.db().execute("ALTER DATABASE " + UNTOUCHED.db().name() + " SET default_transaction_read_only = on");
         try {
-            Cli.Result result = Cli.run(db.env(), "upgrade");
+            Cli.Result result = Cli.run(UNTOUCHED.db().env(), "upgrade");
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(9);
             assertOneLineError(result);
             assertThat(result.stderr()).contains("read-only");
-            Cli.Result status = Cli.run(db.env(), "status");
+            Cli.Result status = Cli.run(UNTOUCHED.db().env(), "status");
             assertThat(status.exitCode()).as("reading is still allowed: " + status).isZero();
         } finally {
-            try (var c = db.connect(); var s = c.createStatement()) {
+            try (var c = UNTOUCHED.db().connect(); var s = c.createStatement()) {
                 s.execute("SET default_transaction_read_only = off");
-                s.execute("ALTER DATABASE " + db.name() + " RESET default_transaction_read_only");
+                s.execute("ALTER DATABASE " + UNTOUCHED.db().name() + " RESET default_transaction_read_only");
             } catch (java.sql.SQLException e) {
                 throw new AssertionError(e);
             }

@@ -1,8 +1,7 @@
 package com.corpintel.migrate.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -21,23 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UsageErrorsIT {
 
-    private static TestDatabase db;
-    private static List<String> emptyFingerprint;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestServer.createDatabase();
-        emptyFingerprint = CatalogFingerprint.of(db);
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        db.close();
-    }
+    @RegisterExtension
+    static final UntouchedDatabase UNTOUCHED = new UntouchedDatabase();
 
     private static void assertNothingChanged() {
-        assertThat(CatalogFingerprint.of(db)).isEqualTo(emptyFingerprint);
-        assertThat(db.value("SELECT to_regclass('flyway_schema_history') IS NULL")).isEqualTo("true");
+        UNTOUCHED.assertNothingChanged();
     }
 
     private static Cli.Result usageError(Map<String, String> env, String... args) {
@@ -50,7 +37,7 @@ class UsageErrorsIT {
 
     @Test
     void aPasswordsTailAfterAnUnencodedAmpersandIsNeverEchoed() {
-        String authority = TestServer.host() + ":" + TestServer.port() + "/" + db.name();
+        String authority = TestServer.host() + ":" + TestServer.port() + "/" + UNTOUCHED.db().name();
         for (String url : List.of("postgresql://intel@" + authority + "?password=Pw1&3SecretTail",
                 "jdbc:postgresql://" + authority + "?user=intel&password=Pw2&MySecretPart=x&sslmode=disable")) {
             for (Cli.Result result : List.of(Cli.run(Map.of("DATABASE_URL", url), "status", "-o", "json"),
@@ -78,7 +65,7 @@ class UsageErrorsIT {
                 List.of("await", "--timeout", "3000000h"), "allowed: 0 to 2147483647ms",
                 List.of("await", "--max-interval", "0"), "allowed: 1ms to 2147483647ms");
         cases.forEach((args, range) -> {
-            Cli.Result result = usageError(db.env(), args.toArray(String[]::new));
+            Cli.Result result = usageError(UNTOUCHED.db().env(), args.toArray(String[]::new));
             assertThat(result.stderr()).contains("Invalid value for option '" + args.get(1) + "'", range)
                     .doesNotContain("Exception").doesNotContain("cannot connect");
         });
@@ -93,7 +80,7 @@ class UsageErrorsIT {
                 "INTEL_MIGRATE_STATEMENT_TIMEOUT", List.of("2147483648ms", "downgrade"),
                 "INTEL_MIGRATE_AWAIT_TIMEOUT", List.of("3000000h", "await"));
         cases.forEach((variable, valueAndCommand) -> {
-            Cli.Result result = usageError(db.env(variable, valueAndCommand.get(0)), valueAndCommand.get(1));
+            Cli.Result result = usageError(UNTOUCHED.db().env(variable, valueAndCommand.get(0)), valueAndCommand.get(1));
             assertThat(result.stderr()).contains("'" + valueAndCommand.get(0) + "' is out of range; allowed:",
                     "the value came from " + variable);
         });
@@ -102,7 +89,7 @@ class UsageErrorsIT {
 
     @Test
     void theBoundsThemselvesAreAcceptedAndReachTheServer() {
-        Cli.Result dryRun = Cli.run(db.env(), "upgrade", "--dry-run", "--lock-wait", "2147483647ms",
+        Cli.Result dryRun = Cli.run(UNTOUCHED.db().env(), "upgrade", "--dry-run", "--lock-wait", "2147483647ms",
                 "--lock-timeout", "0", "--statement-timeout", "2147483647ms", "--connect-timeout", "1",
                 "--lock-retries", "20");
         assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
@@ -124,7 +111,7 @@ class UsageErrorsIT {
                 duplicate.path(), "migration/V1__a.sql and migration/V1__b.sql have the same version 1");
         cases.forEach((directory, problem) -> {
             for (String command : List.of("upgrade", "status")) {
-                Cli.Result result = Cli.run(db.env(), command, "--migrations", directory);
+                Cli.Result result = Cli.run(UNTOUCHED.db().env(), command, "--migrations", directory);
                 assertThat(result.exitCode()).as(result.toString()).isEqualTo(9);
                 assertThat(result.stderr().lines().toList()).as(result.toString()).hasSize(1);
                 assertThat(result.stderr()).startsWith("intel-migrate: error: --migrations ").contains(problem);
@@ -141,7 +128,7 @@ class UsageErrorsIT {
     @Test
     void serveHelpOpensNoPort() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Map<String, String> env = db.env("INTEL_MIGRATE_HTTP_PORT", String.valueOf(taken.getLocalPort()),
+            Map<String, String> env = UNTOUCHED.db().env("INTEL_MIGRATE_HTTP_PORT", String.valueOf(taken.getLocalPort()),
                     "INTEL_MIGRATE_HTTP_HOST", "127.0.0.1");
             for (List<String> args : List.of(List.of("serve", "--help"), List.of("help", "serve"))) {
                 Cli.Result help = Cli.run(env, args.toArray(String[]::new));
