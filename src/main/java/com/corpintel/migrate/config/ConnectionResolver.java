@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Resolves connection settings from every source product.md names, highest first:
  * command-line options; DATABASE_URL or POSTGRES_URL (and DATABASE_PASSWORD_FILE);
- * the libpq variables PG*; QUARKUS_DATASOURCE_*; libpq's defaults. Each field comes
+ * the libpq variables PG* (PGSSLROOTCERT among them); QUARKUS_DATASOURCE_*; libpq's defaults. Each field comes
  * from the highest source that sets it, so {@code --user} overrides the user of a URL.
  */
 public final class ConnectionResolver {
@@ -56,14 +56,20 @@ public final class ConnectionResolver {
             }
         }
         String user = merged.user() != null ? merged.user() : osUser();
+        String sslMode = merged.sslMode();
+        Map<String, String> parameters = merged.parameters();
+        if (SystemTrustStore.isNamedBy(parameters)) {
+            sslMode = SystemTrustStore.sslMode(sslMode);
+            parameters = SystemTrustStore.driverParameters(parameters);
+        }
         return new ConnectionSettings(
                 merged.host() != null ? merged.host() : "localhost",
                 merged.port() != null ? merged.port() : 5432,
                 merged.database() != null ? merged.database() : user,
                 user,
                 merged.password(),
-                merged.sslMode() != null ? merged.sslMode() : "prefer",
-                merged.parameters(),
+                sslMode != null ? sslMode : "prefer",
+                parameters,
                 origins.isEmpty() ? "defaults" : String.join(", ", origins));
     }
 
@@ -103,7 +109,7 @@ public final class ConnectionResolver {
                 env("PGUSER"),
                 Secret.of(env("PGPASSWORD")),
                 pgSslMode == null ? null : SslMode.check(pgSslMode, "PGSSLMODE"),
-                Map.of())));
+                env("PGSSLROOTCERT") == null ? Map.of() : Map.of("sslrootcert", env("PGSSLROOTCERT")))));
 
         ConnectionParts quarkus = new ConnectionParts(
                 null, null, null, env("QUARKUS_DATASOURCE_USERNAME"),

@@ -25,7 +25,10 @@ public final class SqlFailures {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String reason;
         Throwable root = rootCause(e);
-        if (root instanceof UnknownHostException) {
+        String tls = TlsFailures.reason(e, where);
+        if (tls != null) {
+            reason = tls;
+        } else if (root instanceof UnknownHostException) {
             reason = "unknown host " + where.host();
         } else if (root instanceof ConnectException || root instanceof NoRouteToHostException) {
             reason = "connection refused or unreachable (is the server running and accepting TCP connections on "

@@ -558,4 +558,50 @@ class ConnectionResolverTest {
         assertThat(settings.describe()).isEqualTo("app@db:5433/intel").doesNotContain("Sup3r-Secret");
         assertThat(settings.toString()).doesNotContain("Sup3r-Secret");
     }
+
+    @Nested
+    class CertificateAuthority {
+
+        @Test
+        void pgSslRootCertNamesTheCaFileLikeLibpq() {
+            ConnectionSettings settings = resolve(env("PGSSLROOTCERT", "/etc/intel-migrate/tls/ca.crt",
+                    "PGSSLMODE", "verify-full"));
+
+            assertThat(settings.parameters()).containsEntry("sslrootcert", "/etc/intel-migrate/tls/ca.crt");
+            assertThat(settings.sslMode()).isEqualTo("verify-full");
+        }
+
+        @Test
+        void sslRootCertInTheUrlOutranksPgSslRootCert() {
+            ConnectionSettings settings = resolve(env("PGSSLROOTCERT", "/from/env.crt",
+                    "DATABASE_URL", "postgresql://h/db?sslmode=verify-ca&sslrootcert=/from/url.crt"));
+
+            assertThat(settings.parameters()).containsEntry("sslrootcert", "/from/url.crt");
+        }
+
+        @Test
+        void sslRootCertSystemUsesTheRuntimeTrustStoreAndImpliesVerifyFull() {
+            ConnectionSettings settings = resolve(env("DATABASE_URL", "postgresql://db.example.com/app?sslrootcert=system"));
+
+            assertThat(settings.sslMode()).isEqualTo("verify-full");
+            assertThat(settings.parameters()).doesNotContainKey("sslrootcert")
+                    .containsEntry("sslfactory", "org.postgresql.ssl.DefaultJavaSSLFactory");
+        }
+
+        @Test
+        void sslRootCertSystemFromPgSslRootCertWorksToo() {
+            ConnectionSettings settings = resolve(env("PGSSLROOTCERT", "system", "PGSSLMODE", "verify-full"));
+
+            assertThat(settings.parameters()).containsEntry("sslfactory", "org.postgresql.ssl.DefaultJavaSSLFactory");
+        }
+
+        @Test
+        void sslRootCertSystemRefusesAWeakerSslmodeAsLibpqDoes() {
+            Failure failure = catchThrowableOfType(Failure.class, () -> resolve(env(
+                    "DATABASE_URL", "postgresql://db.example.com/app?sslrootcert=system&sslmode=require")));
+
+            assertThat(failure.kind()).isEqualTo(Failure.Kind.CONNECTION);
+            assertThat(failure.getMessage()).contains("sslrootcert=system needs sslmode=verify-full", "sslmode=require");
+        }
+    }
 }
