@@ -11,12 +11,7 @@ class CommandLineFactory {
 
     @Produces
     CommandLine commandLine(PicocliCommandLineFactory factory) {
-        ErrorHandler errors = new ErrorHandler();
-        CommandLine commandLine = factory.create()
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(errors)
-                .setParameterExceptionHandler(errors)
-                .setExitCodeExceptionMapper(ExitCodes::exitCodeOf);
+        CommandLine commandLine = withConventions(factory.create());
         CommandLine.IExecutionStrategy run = commandLine.getExecutionStrategy();
         return commandLine.setExecutionStrategy(parsed -> {
             // "lint --help" parses (picocli lets a help request excuse an unknown word) and would
@@ -28,5 +23,15 @@ class CommandLineFactory {
             }
             return run.execute(parsed);
         });
+    }
+
+    /** How values parse and failures end; also what tests parse with, since no command needs CDI to parse. */
+    static CommandLine withConventions(CommandLine commandLine) {
+        ErrorHandler errors = new ErrorHandler();
+        return commandLine
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors)
+                .setExitCodeExceptionMapper(ExitCodes::exitCodeOf);
     }
 }

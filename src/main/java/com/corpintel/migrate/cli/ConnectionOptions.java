@@ -1,8 +1,12 @@
 package com.corpintel.migrate.cli;
 
+import com.corpintel.migrate.Failure;
 import com.corpintel.migrate.config.ConnectionResolver;
+import com.corpintel.migrate.config.UrlList;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -13,6 +17,15 @@ public final class ConnectionOptions {
             description = "postgresql://user@host:port/db?sslmode=… or jdbc:postgresql://…; overrides DATABASE_URL."
                     + " Prefer --password-file to a password in the URL.")
     String url;
+
+    @Option(names = "--url-list", paramLabel = "FILE",
+            description = "Take the URL from FILE, one per line (blank lines and # comments are not entries): the"
+                    + " entry --url-index names. For a fleet of databases migrated by a Kubernetes Indexed Job.")
+    Path urlList;
+
+    @Option(names = "--url-index", paramLabel = "N",
+            description = "Which entry of --url-list, counted from 0; in an Indexed Job $(JOB_COMPLETION_INDEX).")
+    Integer urlIndex;
 
     @Option(names = "--host", paramLabel = "HOST", description = "Server host (PGHOST).")
     String host;
@@ -45,6 +58,30 @@ public final class ConnectionOptions {
     Duration connectTimeout;
 
     ConnectionResolver.Options toResolverOptions() {
-        return new ConnectionResolver.Options(url, host, port, database, user, passwordFile, sslMode);
+        return toResolverOptions(Files::readString);
+    }
+
+    ConnectionResolver.Options toResolverOptions(ConnectionResolver.FileReader files) {
+        return new ConnectionResolver.Options(url(files), host, port, database, user, passwordFile, sslMode);
+    }
+
+    private String url(ConnectionResolver.FileReader files) {
+        if (urlList == null && urlIndex == null) {
+            return url;
+        }
+        if (urlList == null || urlIndex == null) {
+            throw Failure.usage("--url-list and --url-index go together: the list, and which entry of it");
+        }
+        if (url != null) {
+            throw Failure.usage("--url and --url-list exclude each other: give one URL, or a list and an index");
+        }
+        String text;
+        try {
+            text = files.read(urlList);
+        } catch (IOException e) {
+            throw new Failure(Failure.Kind.CONNECTION,
+                    "cannot read the URL list " + urlList + " named by --url-list: " + e.getClass().getSimpleName());
+        }
+        return UrlList.entry(text, urlIndex, urlList + " (--url-list)");
     }
 }

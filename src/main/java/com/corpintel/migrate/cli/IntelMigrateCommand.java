@@ -31,7 +31,7 @@ import picocli.CommandLine.Command;
         footerHeading = "%nConnection settings, each field from the highest source that sets it:%n",
         footer = {
                 "  1. options --host, -p, -d, -U, --password-file, --sslmode",
-                "  2. --url URL",
+                "  2. --url URL, or entry N of --url-list FILE with --url-index N",
                 "  3. DATABASE_PASSWORD_FILE",
                 "  4. DATABASE_URL, else POSTGRES_URL (libpq or JDBC URL)",
                 "  5. PGHOST PGPORT PGDATABASE PGUSER PGPASSWORD PGSSLMODE",
