@@ -112,25 +112,29 @@ class ContainerIT {
     }
 
     @Test
-    void monitorAnswersProbesAndStopsCleanlyOnSigterm() throws Exception {
-        int port = FreePort.pick();
+    void monitorAnswersProbesOverItsPublishedPortAndStopsCleanlyOnSigterm() throws Exception {
         try (TestDatabase db = TestServer.createDatabase();
-             Pod monitor = pod(db).env("INTEL_MIGRATE_HTTP_HOST", "127.0.0.1")
-                     .env("INTEL_MIGRATE_HTTP_PORT", String.valueOf(port))) {
+             TcpRelay database = TcpRelay.to(TestServer.port());
+             Pod monitor = Pod.of(IMAGE).bridged(8080)
+                     .env("DATABASE_URL", "postgresql://" + TestServer.user() + "@" + Pod.HOST_FROM_BRIDGE + ":"
+                             + database.port() + "/" + db.name())
+                     .password(work, TestServer.password())) {
             monitor.start("serve");
-            monitor.awaitStderr("serving health checks on http://127.0.0.1:" + port, WITHIN);
+            monitor.awaitStderr("serving health checks on http://0.0.0.0:8080", WITHIN);
+            URI base = URI.create("http://" + monitor.mappedHost() + ":" + monitor.mappedPort());
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-            HttpResponse<String> live = get(http, port, "/q/health/live");
+            HttpResponse<String> live = get(http, base, "/q/health/live");
             assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
             assertThat(new ObjectMapper().readTree(live.body()).get("status").asText()).isEqualTo("UP");
-            HttpResponse<String> notReady = get(http, port, "/q/health/ready");
+            HttpResponse<String> notReady = get(http, base, "/q/health/ready");
             assertThat(notReady.statusCode()).as("pending migrations: not ready. " + notReady.body()).isEqualTo(503);
+            assertThat(notReady.body()).as("the database was reached through the bridge").contains("pending");
 
             try (Pod job = pod(db)) {
                 assertThat(job.run(WITHIN, "upgrade").exitCode()).isZero();
             }
-            HttpResponse<String> ready = get(http, port, "/q/health/ready");
+            HttpResponse<String> ready = get(http, base, "/q/health/ready");
             assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
 
             monitor.signal("TERM");
@@ -140,8 +144,8 @@ class ContainerIT {
         }
     }
 
-    private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+    private static HttpResponse<String> get(HttpClient http, URI base, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -28,9 +28,10 @@ import java.util.Map;
  * The intel-migrate image run the way the restricted Pod Security Standard runs a pod:
  * read-only root filesystem, numeric non-root user, every capability dropped,
  * no-new-privileges, a tmpfs /tmp (or nothing writable at all), and the password as a
- * mounted file named by DATABASE_PASSWORD_FILE, never in the environment. The container
- * shares the host's network: the test servers listen on loopback only, as scripts/localdb
- * configures them.
+ * mounted file named by DATABASE_PASSWORD_FILE, never in the environment. By default the
+ * container shares the host's network: the test servers listen on loopback only, as
+ * scripts/localdb configures them. {@link #bridged} puts it on the engine's own network
+ * instead, where its port is published as a Service publishes a pod's.
  */
 final class Pod implements AutoCloseable {
 
@@ -41,6 +42,7 @@ final class Pod implements AutoCloseable {
     private final Map<String, String> env = new LinkedHashMap<>();
     private final List<Bind> binds = new ArrayList<>();
     private boolean tmpfs = true;
+    private Integer publishedPort;
     private GenericContainer<?> container;
 
     private Pod(String image) {
@@ -74,6 +76,27 @@ final class Pod implements AutoCloseable {
         return this;
     }
 
+    /**
+     * On the engine's bridge network with {@code containerPort} published on a free host port
+     * ({@link #mappedPort}). The host is {@link #HOST_FROM_BRIDGE} from inside; a loopback-only
+     * server is reached through a {@link TcpRelay}.
+     */
+    Pod bridged(int containerPort) {
+        publishedPort = containerPort;
+        return this;
+    }
+
+    /** The host as podman's bridge network names it for its containers. */
+    static final String HOST_FROM_BRIDGE = "host.containers.internal";
+
+    int mappedPort() {
+        return container.getMappedPort(publishedPort);
+    }
+
+    String mappedHost() {
+        return container.getHost();
+    }
+
     /** No writable path at all, not even /tmp: what the image needs at the least. */
     Pod nothingWritable() {
         tmpfs = false;
@@ -85,9 +108,13 @@ final class Pod implements AutoCloseable {
         if (env.containsKey("PGPASSWORD")) {
             throw new AssertionError("a pod gets its password as a file, never in the environment");
         }
-        container = new GenericContainer<>(DockerImageName.parse(image))
-                .withNetworkMode("host")
-                .withEnv(env)
+        container = new GenericContainer<>(DockerImageName.parse(image));
+        if (publishedPort == null) {
+            container.withNetworkMode("host");
+        } else {
+            container.withExposedPorts(publishedPort);
+        }
+        container.withEnv(env)
                 .withCommand(args)
                 .withStartupCheckStrategy(new StartedStrategy())
                 .waitingFor(new NoWait())
