@@ -54,6 +54,24 @@ class ConfigurationIT {
     }
 
     @Test
+    void theEntryOfAUrlListThatAnIndexedJobPodPicks() throws Exception {
+        Path list = Files.createTempFile("intel-migrate-databases", ".txt");
+        try {
+            Files.writeString(list, "# tenant databases, one per completion index\n"
+                    + "postgresql://" + TestServer.user() + "@" + TestServer.host() + ":1/not_this_one\n\n"
+                    + db.url() + "\n");
+            Map<String, String> password = Map.of("PGPASSWORD", TestServer.password());
+            assertConnects(password, "status", "--url-list", list.toString(), "--url-index", "1");
+
+            Cli.Result past = Cli.run(password, "status", "--url-list", list.toString(), "--url-index", "2");
+            assertThat(past.exitCode()).as(past.toString()).isEqualTo(2);
+            assertThat(past.stderr()).contains("--url-index 2 is not an entry of", "which has 2 entries");
+        } finally {
+            Files.delete(list);
+        }
+    }
+
+    @Test
     void passwordFilesAsKubernetesMountsThem() throws Exception {
         Path secret = Files.createTempFile("intel-migrate-password", "");
         try {
