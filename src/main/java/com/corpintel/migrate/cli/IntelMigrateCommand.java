@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 AwaitCommand.class,
                 ValidateCommand.class,
+                BaselineCommand.class,
                 CompletionCommand.class,
                 picocli.CommandLine.HelpCommand.class
         },

@@ -51,8 +51,8 @@ final class FlywayFailures {
     static Failure nonEmptySchema(String schema) {
         return Failure.refused("schema " + schema + " already holds objects but has no "
                 + MigrationService.HISTORY_TABLE + ": intel-migrate does not build the platform schema over objects it"
-                + " did not create; use an empty schema (--schema), or move the objects away (adopting an existing"
-                + " database with a baseline command is planned)");
+                + " did not create; if it is what the bundled migrations build at version V, adopt it with"
+                + " `intel-migrate baseline --version V`; otherwise use an empty schema (--schema)");
     }
 
     /** One of our callbacks (the lock guard) raised it: keep its kind. */

@@ -13,6 +13,7 @@ import com.corpintel.migrate.timescale.TimescaleLicense;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -47,6 +48,7 @@ public final class MigrationService {
     private final StepTracker steps = new StepTracker();
     private final FlywayFactory flyways;
     private final StatusReader statusReader;
+    private final String installedBy;
 
     public MigrationService(Database database, MigrationSource source, FeatureMode featureMode, String installedBy,
                             Consumer<String> progress) {
@@ -61,6 +63,16 @@ public final class MigrationService {
         this.flyways = new FlywayFactory(database, source, featureMode, installedBy,
                 List.of(logCallback, new ServerWarnings(progress), stepNotices, lockGuard, steps));
         this.statusReader = new StatusReader(database, source, operationsLog);
+        this.installedBy = installedBy;
+    }
+
+    /** Who the history names for what this run records: user@host. */
+    public String installedBy() {
+        return installedBy;
+    }
+
+    public OperationsLog operationsLog() {
+        return operationsLog;
     }
 
     public Database database() {
@@ -81,6 +93,28 @@ public final class MigrationService {
     public HistoryReport history() {
         Preflight.reach(database);
         return statusReader.history(flyways.reading());
+    }
+
+    /**
+     * The bundled migrations up to {@code version}, as the history would record them if V2 ran
+     * on {@code edition}'s branch: Flyway's own type, script and checksum for each.
+     */
+    public List<MigrationRecord> bundledUpTo(String version, Edition edition) {
+        MigrationVersion limit = MigrationVersion.fromVersion(version);
+        return statusReader.of(flyways.applying(null, edition)).migrations().stream()
+                .filter(m -> m.version() != null && m.state().bundled() && !"BASELINE".equals(m.type())
+                        && !MigrationVersion.fromVersion(m.version()).isNewerThan(limit.getVersion()))
+                .toList();
+    }
+
+    /** The floor of downgrades (see {@link BaselineFloor}); reads the history and the operations log. */
+    public Optional<String> baselineFloor(StatusReport state) {
+        try (Connection connection = database.connect()) {
+            return BaselineFloor.of(state, operationsLog.latestBaseline(connection));
+        } catch (SQLException e) {
+            throw new Failure(Failure.Kind.CONNECTION, "cannot read the operations log: "
+                    + SqlFailures.serverMessage(e), e);
+        }
     }
 
     /** The upgrade --dry-run (see {@link UpgradeDryRun}). */

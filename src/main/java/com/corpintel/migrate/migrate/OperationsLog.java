@@ -38,6 +38,12 @@ public final class OperationsLog {
             String detail) {
     }
 
+    /**
+     * How the entries of a {@code baseline} begin: "baseline to V3: …". Versions it recorded were
+     * not run; the newest such entry names the floor of downgrades (see {@link BaselineFloor}).
+     */
+    public static final String BASELINE_DETAIL_PREFIX = "baseline to V";
+
     private final String schema;
 
     public OperationsLog(String schema) {
@@ -73,7 +79,7 @@ public final class OperationsLog {
                     + " started_at timestamptz NOT NULL,"
                     + " duration_ms integer NOT NULL,"
                     + " detail text)");
-            s.execute("CREATE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS $$"
+            s.execute("CREATE OR REPLACE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS $$"
                     + " BEGIN RAISE EXCEPTION '" + TABLE + " is append-only'; END $$");
             s.execute("CREATE TRIGGER " + TABLE + "_no_update BEFORE UPDATE OR DELETE ON " + table()
                     + " FOR EACH ROW EXECUTE FUNCTION " + function + "()");
@@ -137,6 +143,25 @@ public final class OperationsLog {
             s.setString(2, description);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The version the newest {@code baseline} recorded up to, if any baseline ever ran here. */
+    public Optional<String> latestBaseline(Connection connection) throws SQLException {
+        if (!exists(connection)) {
+            return Optional.empty();
+        }
+        try (PreparedStatement s = connection.prepareStatement("SELECT detail FROM " + table()
+                + " WHERE direction = 'upgrade' AND outcome = 'success' AND detail LIKE ? ORDER BY id DESC LIMIT 1")) {
+            s.setString(1, BASELINE_DETAIL_PREFIX + "%");
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String rest = rs.getString(1).substring(BASELINE_DETAIL_PREFIX.length());
+                int end = rest.indexOf(':');
+                return Optional.of(end < 0 ? rest : rest.substring(0, end));
             }
         }
     }

@@ -97,7 +97,7 @@ public final class TimescaleFeaturesRecord {
      * aggregate is the community branch, a plain materialized view daily_metrics_summary
      * the Apache one. TimescaleDB's information views read its catalog under either license.
      */
-    Optional<Edition> catalogEdition(Connection connection) throws SQLException {
+    public Optional<Edition> catalogEdition(Connection connection) throws SQLException {
         try (PreparedStatement installed = connection.prepareStatement(
                 "SELECT 1 FROM pg_extension WHERE extname = 'timescaledb'");
              ResultSet rs = installed.executeQuery()) {

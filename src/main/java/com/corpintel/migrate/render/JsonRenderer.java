@@ -1,5 +1,6 @@
 package com.corpintel.migrate.render;
 
+import com.corpintel.migrate.baseline.BaselineResult;
 import com.corpintel.migrate.migrate.HistoryReport;
 import com.corpintel.migrate.migrate.OperationsLog;
 import com.corpintel.migrate.migrate.Plan;
@@ -60,6 +61,27 @@ final class JsonRenderer implements Renderer {
             return (Object) m;
         }).toList());
         doc.put("dataLoss", result.dataLoss());
+        doc.put("status", statusFields(result.status()));
+        return Json.write(doc);
+    }
+
+    @Override
+    public String baseline(BaselineResult result) {
+        Map<String, Object> doc = document("baseline");
+        doc.put("version", result.version());
+        doc.put("dryRun", result.dryRun());
+        doc.put("edition", result.edition());
+        doc.put("license", result.license());
+        doc.put("comparedFacts", result.compared());
+        doc.put("recorded", result.recorded().stream().map(r -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("version", r.version());
+            m.put("description", r.description());
+            m.put("type", r.type());
+            m.put("script", r.script());
+            m.put("checksum", r.checksum());
+            return (Object) m;
+        }).toList());
         doc.put("status", statusFields(result.status()));
         return Json.write(doc);
     }

@@ -1,5 +1,6 @@
 package com.corpintel.migrate.render;
 
+import com.corpintel.migrate.baseline.BaselineResult;
 import com.corpintel.migrate.migrate.HistoryReport;
 import com.corpintel.migrate.migrate.Plan;
 import com.corpintel.migrate.migrate.StatusReport;
@@ -15,6 +16,9 @@ public interface Renderer {
     String upgrade(UpgradeResult result);
 
     String downgrade(DowngradeResult result);
+
+    /** What baseline recorded (or, with --dry-run, would record). */
+    String baseline(BaselineResult result);
 
     /** A --dry-run: the exact SQL of every step, in execution order. */
     String plan(Plan plan);

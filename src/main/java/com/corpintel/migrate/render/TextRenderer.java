@@ -1,5 +1,6 @@
 package com.corpintel.migrate.render;
 
+import com.corpintel.migrate.baseline.BaselineResult;
 import com.corpintel.migrate.migrate.HistoryReport;
 import com.corpintel.migrate.migrate.OperationsLog;
 import com.corpintel.migrate.migrate.Plan;
@@ -108,6 +109,26 @@ final class TextRenderer implements Renderer {
         for (String loss : result.dataLoss()) {
             out.append(style.warn("Data destroyed: " + loss)).append('\n');
         }
+        out.append('\n').append(status(result.status()));
+        return out.toString();
+    }
+
+    @Override
+    public String baseline(BaselineResult result) {
+        StringBuilder out = new StringBuilder();
+        int n = result.recorded().size();
+        out.append(result.dryRun() ? "Dry run: baseline would record " : "Recorded ").append(n).append(" migration")
+                .append(n == 1 ? "" : "s").append(" as applied without running them (baseline at V")
+                .append(result.version()).append(")").append(result.dryRun() ? "; nothing was recorded" : "")
+                .append(":\n");
+        for (MigrationRecord migration : result.recorded()) {
+            out.append("  ").append(style.good("✓")).append(" V").append(migration.version()).append(' ')
+                    .append(migration.description()).append(style.dim("  " + migration.type() + " "
+                            + migration.script() + ", checksum " + migration.checksum())).append('\n');
+        }
+        out.append("The schema matched the expected model of V").append(result.version()).append(" (")
+                .append(result.edition().resourceName).append(" branch, ").append(result.compared())
+                .append(" facts). Downgrades stop at V").append(result.version()).append(".\n");
         out.append('\n').append(status(result.status()));
         return out.toString();
     }

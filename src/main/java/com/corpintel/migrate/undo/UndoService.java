@@ -8,6 +8,7 @@ import com.corpintel.migrate.db.MigrationLock;
 import com.corpintel.migrate.db.ServerInfo;
 import com.corpintel.migrate.db.SqlFailures;
 import com.corpintel.migrate.db.SqlStatements;
+import com.corpintel.migrate.migrate.BaselineFloor;
 import com.corpintel.migrate.migrate.FollowedBranch;
 import com.corpintel.migrate.migrate.MigrationRecord;
 import com.corpintel.migrate.migrate.MigrationService;
@@ -77,7 +78,7 @@ public final class UndoService {
     public Plan plan(Request request) {
         StatusReport state = migrations.status();
         FollowedBranch branch = branch();
-        List<Plan.Step> steps = steps(request, state, branch.edition());
+        List<Plan.Step> steps = steps(request, state, branch.edition(), migrations.baselineFloor(state));
         requireUndoableHere(steps, branch);
         return new Plan(request.target() != null ? "downgrade-to" : "downgrade", state.database(), state.schema(),
                 branch.license(), branch.edition(), steps);
@@ -88,7 +89,7 @@ public final class UndoService {
         try (MigrationLock lock = MigrationLock.acquire(database, patience.lockWait(), progress)) {
             StatusReport before = migrations.status();
             FollowedBranch branch = branch();
-            List<Plan.Step> steps = steps(request, before, branch.edition());
+            List<Plan.Step> steps = steps(request, before, branch.edition(), migrations.baselineFloor(before));
             requireUndoableHere(steps, branch);
             List<String> dataLoss = dataLoss(steps);
             if (!dataLoss.isEmpty() && !allowDataLoss) {
@@ -147,8 +148,16 @@ public final class UndoService {
                 progress.accept(mismatch + ": the undo scripts follow the recorded branch"));
     }
 
-    /** The steps to run, newest first, or a refusal naming what is wrong. Pure apart from reading scripts. */
     List<Plan.Step> steps(Request request, StatusReport state, Edition edition) {
+        return steps(request, state, edition, BaselineFloor.of(state, Optional.empty()));
+    }
+
+    /**
+     * The steps to run, newest first, or a refusal naming what is wrong. Pure apart from reading scripts.
+     *
+     * @param floor the baseline no downgrade goes below ({@link BaselineFloor})
+     */
+    List<Plan.Step> steps(Request request, StatusReport state, Edition edition, Optional<String> floor) {
         if (!state.failed().isEmpty()) {
             throw new Failure(Failure.Kind.VALIDATION, "the history records a failed migration, "
                     + state.failed().get(0).label() + ": repair it before downgrading");
@@ -158,9 +167,14 @@ public final class UndoService {
                         && !"SCHEMA".equals(m.type()) && !m.state().failed())
                 .sorted(Comparator.comparing((MigrationRecord m) -> MigrationVersion.fromVersion(m.version())).reversed())
                 .toList();
-        String baseline = state.migrations().stream()
-                .filter(m -> "BASELINE".equals(m.type()) && m.applied())
-                .map(MigrationRecord::version).findFirst().orElse(null);
+        String baseline = floor.orElse(null);
+        if (baseline != null) {
+            // Versions a baseline recorded without running are not revertible: their scripts did not build them.
+            MigrationVersion lowest = MigrationVersion.fromVersion(baseline);
+            applied = applied.stream()
+                    .filter(m -> MigrationVersion.fromVersion(m.version()).isNewerThan(lowest.getVersion()))
+                    .toList();
+        }
 
         List<MigrationRecord> toRevert = request.target() == null
                 ? byCount(request.steps(), applied, baseline)
@@ -220,7 +234,8 @@ public final class UndoService {
         boolean nothing = NOTHING.equals(target);
         if (baseline != null && (nothing || MigrationVersion.fromVersion(baseline).isNewerThan(wanted.getVersion()))) {
             throw Failure.refused("target " + target + " is below the baseline " + baseline
-                    + ": the migrations before the baseline were never run by intel-migrate and have no history to undo");
+                    + ": the migrations up to the baseline were never run by intel-migrate (recorded as already"
+                    + " there), and it does not undo a schema it did not build");
         }
         boolean known = nothing || (baseline != null && MigrationVersion.fromVersion(baseline).equals(wanted))
                 || applied.stream().anyMatch(m -> MigrationVersion.fromVersion(m.version()).equals(wanted));

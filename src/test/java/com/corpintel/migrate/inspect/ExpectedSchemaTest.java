@@ -92,4 +92,38 @@ class ExpectedSchemaTest {
     private static String withoutComments(String text) {
         return String.join("\n", text.lines().filter(l -> !l.startsWith("#")).toList()).strip();
     }
+
+    @Test
+    void everyVersionBelowTheHeadHasAModelPerEditionInTheBinary() {
+        for (String version : java.util.List.of("1", "2")) {
+            for (Edition edition : Edition.values()) {
+                assertThat(ExpectedSchema.loadAt(version, "3", edition)).as("V" + version + " " + edition).isPresent();
+            }
+        }
+        assertThat(ExpectedSchema.resource("3", "3", Edition.APACHE)).isEqualTo(ExpectedSchema.resource(Edition.APACHE));
+        assertThat(ExpectedSchema.loadAt("4", "3", Edition.APACHE)).isEmpty();
+    }
+
+    @Test
+    void versionOneIsTheSameOnBothBranchesAndLacksOnlyWhatVersionTwoAdds() {
+        SchemaModel apache = ExpectedSchema.loadAt("1", "3", Edition.APACHE).orElseThrow();
+        SchemaModel community = ExpectedSchema.loadAt("1", "3", Edition.COMMUNITY).orElseThrow();
+        assertThat(SchemaDiff.compare(apache, community)).isEmpty();
+        // V2's Apache branch adds the plain view only; compression, policies and the aggregate are community.
+        assertThat(SchemaDiff.compare(apache, ExpectedSchema.loadAt("2", "3", Edition.APACHE).orElseThrow()))
+                .extracting(Difference::message).containsExactly("view daily_metrics_summary: unexpected");
+    }
+
+    @Test
+    void theHandDerivedCommunityModelOfVersionTwoIsTheHeadsSinceVersionThreeChangesOnlyData() {
+        for (Edition edition : Edition.values()) {
+            assertThat(SchemaDiff.compare(ExpectedSchema.load(edition),
+                    ExpectedSchema.loadAt("2", "3", edition).orElseThrow())).as(edition.resourceName).isEmpty();
+        }
+        assertThat(com.corpintel.migrate.migrate.BundledResources.standard()
+                .require("db/migration/V3__permission_scopes.sql").lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("--") && !l.startsWith(" ") && !l.startsWith("\t")))
+                .as("V3 only inserts rows; if it changes the schema, V2's models are no longer the head's")
+                .allMatch(l -> l.startsWith("INSERT INTO "));
+    }
 }

@@ -48,6 +48,8 @@ class DocExamplesIT {
         /** Upgraded, then changed by hand: an extra table and index, a dropped default and trigger,
          * an IVFFlat index rebuilt with another operator class and lists. */
         DRIFT,
+        /** Upgraded, then stripped of the tool's tables (history and operations log): for baseline. */
+        STRIPPED_HISTORY,
         /** An empty database whose migration lock (schema public) is held by a session named operator-laptop. */
         LOCK_HELD;
 
@@ -134,6 +136,9 @@ class DocExamplesIT {
             }
             if (setup == Setup.CHECKSUM_MISMATCH) {
                 db.execute("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '3'");
+            }
+            if (setup == Setup.STRIPPED_HISTORY) {
+                db.execute("DROP TABLE flyway_schema_history; DROP TABLE intel_migrate_operations");
             }
             if (setup == Setup.DRIFT) {
                 db.execute("""

@@ -7,6 +7,7 @@ import com.corpintel.migrate.db.SessionSettings;
 import com.corpintel.migrate.migrate.BundledMigrations;
 import com.corpintel.migrate.migrate.FollowedBranch;
 import com.corpintel.migrate.migrate.MigrationState;
+import com.corpintel.migrate.migrate.BaselineFloor;
 import com.corpintel.migrate.migrate.MigrationRecord;
 import com.corpintel.migrate.migrate.MigrationService;
 import com.corpintel.migrate.migrate.MigrationSource;
@@ -278,6 +279,37 @@ class UndoServiceTest {
         assertThat(failure(() -> undo.steps(UndoService.Request.last(2), state, null)))
                 .satisfies(f -> assertThat(f.kind()).isEqualTo(Failure.Kind.REFUSED))
                 .hasMessageContaining("above the baseline 2");
+    }
+
+    @Test
+    void aVersionRecordedByBaselineIsTheFloorLikeAFlywayBaseline() throws IOException {
+        MigrationRecord v1 = applied("1", "one");
+        MigrationRecord v2 = applied("2", "two");
+        MigrationRecord v3 = applied("3", "three");
+        UndoService undo = service(directory(v1, v2, v3));
+        StatusReport state = report(v1, v2, v3);
+        Optional<String> floor = BaselineFloor.of(state, Optional.of("2"));
+        assertThat(floor).contains("2");
+
+        assertThat(versions(undo.steps(UndoService.Request.last(1), state, null, floor))).containsExactly("3");
+        assertThat(failure(() -> undo.steps(UndoService.Request.last(2), state, null, floor)))
+                .hasMessageContaining("above the baseline 2");
+        assertThat(failure(() -> undo.steps(UndoService.Request.to("1"), state, null, floor)))
+                .satisfies(f -> assertThat(f.kind()).isEqualTo(Failure.Kind.REFUSED))
+                .hasMessageContaining("target 1 is below the baseline 2");
+        assertThat(failure(() -> undo.steps(UndoService.Request.to(UndoService.NOTHING), state, null, floor)))
+                .hasMessageContaining("below the baseline 2");
+    }
+
+    @Test
+    void theFloorIsTheHigherOfAFlywayBaselineAndARecordedOneStillInTheHistory() {
+        MigrationRecord v3 = applied("3", "three");
+        MigrationRecord v4 = applied("4", "four");
+        assertThat(BaselineFloor.of(report(baseline("2"), v3, v4), Optional.of("3"))).contains("3");
+        assertThat(BaselineFloor.of(report(baseline("3"), v4), Optional.of("1"))).contains("3");
+        // A baseline whose history rows were removed since (the history stripped again) no longer counts.
+        assertThat(BaselineFloor.of(report(v3, v4), Optional.of("2"))).isEmpty();
+        assertThat(BaselineFloor.of(report(v3, v4), Optional.empty())).isEmpty();
     }
 
     // ------------------------------------------------------------------ validation
