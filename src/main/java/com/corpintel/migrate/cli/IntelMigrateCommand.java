@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 AwaitCommand.class,
                 ValidateCommand.class,
                 BaselineCommand.class,
+                RepairCommand.class,
                 CompletionCommand.class,
                 picocli.CommandLine.HelpCommand.class
         },

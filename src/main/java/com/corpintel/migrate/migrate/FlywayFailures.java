@@ -32,8 +32,8 @@ final class FlywayFailures {
     static Failure stepFailed(String step, Throwable e, boolean transactional) {
         String state = transactional
                 ? "it ran in a transaction that was rolled back, so the database is as before " + step
-                : step + " is not transactional: the statements before the failing one stay applied; check the"
-                        + " schema and finish or revert them by hand before retrying";
+                : step + " is not transactional: the statements before the failing one stay applied; run"
+                        + " `intel-migrate repair` to see what it left and what to do before retrying";
         return new Failure(StepRetries.kind(e, transactional), step + " failed: " + StepRetries.reason(e) + "; " + state, e);
     }
 

@@ -27,7 +27,7 @@ final class UpgradeChecks {
         if (!before.failed().isEmpty()) {
             MigrationRecord failed = before.failed().get(0);
             throw new Failure(Failure.Kind.VALIDATION, "the history records a failed migration, " + failed.label()
-                    + ": repair it before upgrading (see MIGRATION_GUIDE, troubleshooting)");
+                    + ": run `intel-migrate repair` (it lists what to do; --apply does it) before upgrading");
         }
         return before.pending().stream()
                 .filter(m -> target == null || !MigrationVersion.fromVersion(m.version())

@@ -1,6 +1,7 @@
 package com.corpintel.migrate.render;
 
 import com.corpintel.migrate.baseline.BaselineResult;
+import com.corpintel.migrate.repair.RepairReport;
 import com.corpintel.migrate.migrate.HistoryReport;
 import com.corpintel.migrate.migrate.OperationsLog;
 import com.corpintel.migrate.migrate.Plan;
@@ -83,6 +84,26 @@ final class JsonRenderer implements Renderer {
             return (Object) m;
         }).toList());
         doc.put("status", statusFields(result.status()));
+        return Json.write(doc);
+    }
+
+    @Override
+    public String repair(RepairReport report) {
+        Map<String, Object> doc = document("repair");
+        doc.put("apply", report.apply());
+        doc.put("applied", report.applied());
+        doc.put("items", report.items().stream().map(item -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("version", item.version());
+            m.put("description", item.description());
+            m.put("action", item.action().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("reason", item.reason());
+            m.put("findings", item.findings());
+            m.put("sql", item.sql().isEmpty() ? null : item.sql());
+            m.put("newChecksum", item.newChecksum());
+            return (Object) m;
+        }).toList());
+        doc.put("status", statusFields(report.status()));
         return Json.write(doc);
     }
 

@@ -1,6 +1,7 @@
 package com.corpintel.migrate.render;
 
 import com.corpintel.migrate.baseline.BaselineResult;
+import com.corpintel.migrate.repair.RepairReport;
 import com.corpintel.migrate.migrate.HistoryReport;
 import com.corpintel.migrate.migrate.Plan;
 import com.corpintel.migrate.migrate.StatusReport;
@@ -19,6 +20,9 @@ public interface Renderer {
 
     /** What baseline recorded (or, with --dry-run, would record). */
     String baseline(BaselineResult result);
+
+    /** What repair found, and did or refused. */
+    String repair(RepairReport report);
 
     /** A --dry-run: the exact SQL of every step, in execution order. */
     String plan(Plan plan);

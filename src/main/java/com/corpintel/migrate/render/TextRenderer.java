@@ -1,6 +1,8 @@
 package com.corpintel.migrate.render;
 
 import com.corpintel.migrate.baseline.BaselineResult;
+import com.corpintel.migrate.repair.RepairItem;
+import com.corpintel.migrate.repair.RepairReport;
 import com.corpintel.migrate.migrate.HistoryReport;
 import com.corpintel.migrate.migrate.OperationsLog;
 import com.corpintel.migrate.migrate.Plan;
@@ -130,6 +132,37 @@ final class TextRenderer implements Renderer {
                 .append(result.edition().resourceName).append(" branch, ").append(result.compared())
                 .append(" facts). Downgrades stop at V").append(result.version()).append(".\n");
         out.append('\n').append(status(result.status()));
+        return out.toString();
+    }
+
+    @Override
+    public String repair(RepairReport report) {
+        StringBuilder out = new StringBuilder();
+        int n = report.items().size();
+        if (n == 0) {
+            out.append(style.good("Nothing to repair: no failed step, no failed undo, no checksum mismatch."))
+                    .append('\n');
+        } else if (report.applied()) {
+            out.append("Repaired ").append(n).append(" item").append(n == 1 ? "" : "s").append(":\n");
+        } else if (report.apply()) {
+            out.append(style.bad("Nothing was repaired: " + report.items().stream().filter(RepairItem::refused).count()
+                    + " of " + n + " refused (repair changes nothing while anything is refused):")).append('\n');
+        } else {
+            out.append(n).append(" to repair").append(report.anyRefused() ? " (some refused)" : "")
+                    .append("; nothing was changed, `repair --apply` does it:\n");
+        }
+        for (RepairItem item : report.items()) {
+            out.append("  ").append(item.refused() ? style.bad("✗") : style.good("✓")).append(' ')
+                    .append(item.label()).append(": ").append(item.action().words).append(" — ")
+                    .append(item.reason()).append('\n');
+            for (String finding : item.findings()) {
+                out.append("      ").append(style.dim(finding)).append('\n');
+            }
+            if (!item.sql().isEmpty()) {
+                item.sql().lines().forEach(line -> out.append("      ").append(line).append('\n'));
+            }
+        }
+        out.append('\n').append(status(report.status()));
         return out.toString();
     }
 

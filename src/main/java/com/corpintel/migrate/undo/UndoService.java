@@ -160,7 +160,8 @@ public final class UndoService {
     List<Plan.Step> steps(Request request, StatusReport state, Edition edition, Optional<String> floor) {
         if (!state.failed().isEmpty()) {
             throw new Failure(Failure.Kind.VALIDATION, "the history records a failed migration, "
-                    + state.failed().get(0).label() + ": repair it before downgrading");
+                    + state.failed().get(0).label() + ": run `intel-migrate repair` (it lists what to do; --apply does it)"
+                    + " before downgrading");
         }
         List<MigrationRecord> applied = state.migrations().stream()
                 .filter(m -> m.applied() && m.version() != null && !"BASELINE".equals(m.type())
@@ -326,7 +327,7 @@ public final class UndoService {
                 : "the script is not transactional: statements before the failing one stay applied (except those"
                         + " after a final-transaction marker, which commit only with the history row) while the history"
                         + " still records " + step.label() + "; if the script's header says it can run again, as the bundled"
-                        + " community U2 does, run the same downgrade again, else finish or repair by hand";
+                        + " community U2 does, run the same downgrade again, else run `intel-migrate repair`";
         String earlier = done == 0 ? "" : "; the " + done + " earlier step" + (done == 1 ? "" : "s")
                 + " of this downgrade (of " + total + ") stay reverted";
         return new Failure(StepRetries.kind(e, step.script().transactional()), "undo of " + step.label() + " ("

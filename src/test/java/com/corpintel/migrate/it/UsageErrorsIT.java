@@ -148,7 +148,7 @@ class UsageErrorsIT {
     @Test
     void plannedCommandsSayTheyArePlannedAndWhereTheyAreSpecified() {
         List<List<String>> invocations = List.of(List.of("lint"), List.of("help", "lint"), List.of("lint", "--help"),
-                List.of("create"), List.of("create-empty"), List.of("repair"));
+                List.of("create"), List.of("create-empty"));
         for (List<String> args : invocations) {
             String name = args.get(0).equals("help") ? args.get(1) : args.get(0);
             Cli.Result result = usageError(Map.of(), args.toArray(String[]::new));
@@ -160,6 +160,6 @@ class UsageErrorsIT {
 
         Cli.Result help = Cli.run(Map.of(), "--help");
         assertThat(help.stdout()).contains("Planned, not in this version (see docs/CLI.md#planned-commands):",
-                "create, create-empty, lint, repair.");
+                "create, create-empty, lint.");
     }
 }
