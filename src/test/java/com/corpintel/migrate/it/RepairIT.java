@@ -121,6 +121,39 @@ class RepairIT {
     }
 
     @Test
+    void aFailedUndoIsRefusedWhileHalfDoneAndItsRecordCompletedOnceTheOperatorFinishedIt() {
+        MigrationDirectory set = MigrationDirectory.create()
+                .forward("V1__base.sql", V1)
+                .forward("V2__indexes.sql", "CREATE INDEX CONCURRENTLY idx_a ON t (a);\n"
+                        + "CREATE UNIQUE INDEX CONCURRENTLY idx_b ON t (b);\n")
+                .nonTransactional("migration", "V2__indexes.sql")
+                .undo("U2__indexes.sql", "DROP INDEX CONCURRENTLY idx_a;\nDROP INDEX CONCURRENTLY idx_b;\n")
+                .nonTransactional("undo", "U2__indexes.sql");
+        try (TestDatabase db = TestServer.createDatabase()) {
+            run(db, 0, "upgrade", "--migrations", set.path());
+            // Someone made idx_b back a constraint: the undo's second statement cannot drop it.
+            db.execute("ALTER TABLE t ADD CONSTRAINT idx_b UNIQUE USING INDEX idx_b");
+            Cli.Result failed = run(db, 5, "downgrade", "--migrations", set.path());
+            assertThat(failed.stderr()).contains("run `intel-migrate repair`");
+
+            Cli.Result refused = run(db, 9, "repair", "--apply", "--migrations", set.path());
+            assertThat(refused.stdout()).contains("V2 indexes: refused — its undo stopped half-way",
+                    "drops index idx_a: in place", "drops index idx_b: not in place",
+                    "DROP INDEX CONCURRENTLY idx_b;",
+                    "DELETE FROM \"public\".flyway_schema_history WHERE version = '2' AND success;");
+            assertThat(db.rows("SELECT version FROM flyway_schema_history ORDER BY 1")).containsExactly("1", "2");
+
+            db.execute("ALTER TABLE t DROP CONSTRAINT idx_b");
+            Cli.Result completed = run(db, 0, "repair", "--apply", "--migrations", set.path());
+            assertThat(completed.stdout()).contains("V2 indexes: complete the undo's record", "Current version:        V1");
+            assertThat(db.rows("SELECT version FROM flyway_schema_history")).containsExactly("1");
+            assertThat(db.value("SELECT direction || ' ' || outcome FROM intel_migrate_operations"
+                    + " WHERE detail LIKE 'repair:%'")).isEqualTo("downgrade success");
+            run(db, 0, "upgrade", "--migrations", set.path());
+        }
+    }
+
+    @Test
     void applyAndDryRunTogetherAreAUsageError() {
         Cli.Result both = Cli.run(Map.of(), "repair", "--apply", "--dry-run");
         assertThat(both.exitCode()).as(both.toString()).isEqualTo(2);
