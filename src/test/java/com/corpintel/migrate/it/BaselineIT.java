@@ -157,6 +157,11 @@ class BaselineIT {
             assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(9);
             assertThat(unknown.stderr()).contains("unknown version 7: the bundled versions are 1, 2, 3");
 
+            Cli.Result json = ok(db.env(), "baseline", "--version", "1", "--dry-run", "-o", "json");
+            assertThat(json.stdout()).contains("\"command\": \"baseline\"", "\"version\": \"1\"",
+                    "\"dryRun\": true", "\"script\": \"V1__initial_schema.sql\"");
+            assertThat(exists(db, "flyway_schema_history")).isFalse();
+
             MigrationDirectory dir = MigrationDirectory.create().forward("V1__one.sql", "CREATE TABLE one (id int);");
             Cli.Result directory = Cli.run(db.env(), "baseline", "--version", "1", "--migrations", dir.path());
             assertThat(directory.exitCode()).as(directory.toString()).isEqualTo(9);

@@ -64,6 +64,8 @@ class RepairIT {
             assertThat(db.rows("SELECT indexname FROM pg_indexes WHERE tablename = 't' ORDER BY 1"))
                     .containsExactly("idx_a", "idx_c");
             assertThat(run(db, 0, "repair", "--migrations", set.path()).stdout()).contains("Nothing to repair");
+            assertThat(run(db, 0, "repair", "--migrations", set.path(), "-o", "json").stdout())
+                    .contains("\"command\": \"repair\"", "\"items\": []", "\"applied\": false");
         }
     }
 
