@@ -6,6 +6,7 @@ import com.corpintel.migrate.config.ConnectionSettings;
 import com.corpintel.migrate.config.Redaction;
 import com.corpintel.migrate.create.CreateService;
 import com.corpintel.migrate.create.MigrationsDirectory;
+import com.corpintel.migrate.create.Slug;
 import com.corpintel.migrate.create.ModelDirectory;
 import com.corpintel.migrate.db.Database;
 import com.corpintel.migrate.db.SessionSettings;
@@ -69,6 +70,7 @@ class CreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Slug.of(message); // a message that names no file is refused before anything else
         MigrationsDirectory directory = directoryOptions.locate();
         CreateService.Desired desired;
         if (fromDb != null) {

@@ -2,6 +2,7 @@ package com.corpintel.migrate.cli;
 
 import com.corpintel.migrate.create.EmptyMigration;
 import com.corpintel.migrate.create.MigrationsDirectory;
+import com.corpintel.migrate.create.Slug;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,6 +38,7 @@ class CreateEmptyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Slug.of(message); // a message that names no file is refused before anything else
         MigrationsDirectory directory = directoryOptions.locate();
         Map<String, String> files = EmptyMigration.pair(directory, message, gitUserName(directory.path()),
                 LocalDate.now());
