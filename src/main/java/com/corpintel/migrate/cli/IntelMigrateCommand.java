@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 AwaitCommand.class,
                 ValidateCommand.class,
+                CreateCommand.class,
+                CreateEmptyCommand.class,
                 picocli.CommandLine.HelpCommand.class
         },
         footerHeading = "%nConnection settings, each field from the highest source that sets it:%n",

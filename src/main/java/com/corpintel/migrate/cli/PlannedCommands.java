@@ -12,7 +12,7 @@ import java.util.Optional;
 final class PlannedCommands {
 
     /** Drop a name here when its command lands. */
-    static final String NAMES = "create, create-empty, lint, repair, baseline, completion";
+    static final String NAMES = "lint, repair, baseline, completion";
     static final String SPECIFIED_IN = "docs/CLI.md#planned-commands";
 
     private static final List<String> LIST = List.of(NAMES.split(", "));

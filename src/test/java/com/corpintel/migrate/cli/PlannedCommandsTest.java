@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlannedCommandsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"lint", "create", "create-empty", "repair", "baseline", "completion"})
+    @ValueSource(strings = {"lint", "repair", "baseline", "completion"})
     void eachPlannedCommandIsRecognisedInTheCommandPositionAndAfterHelp(String name) {
         assertThat(PlannedCommands.named(name)).contains(name);
         assertThat(PlannedCommands.named(name, "--help")).contains(name);
