@@ -297,6 +297,38 @@ class CreateIT {
         }
     }
 
+    /**
+     * The worked example of MIGRATION_GUIDE "Creating a migration", replayed: the model
+     * edit it shows, what `create` prints (paths shortened as the guide says), the script
+     * it writes, and the "no changes" of the next run.
+     */
+    @Test
+    void theWorkedExampleInTheMigrationGuideIsWhatCreatePrints() throws IOException {
+        String guide = Files.readString(PROJECT.resolve("docs/MIGRATION_GUIDE.md"));
+        int start = guide.indexOf("```sh\n", guide.indexOf("A worked example: adding a column and an index"));
+        List<String> lines = List.of(guide.substring(start + 6, guide.indexOf("```\n", start + 6)).split("\n"));
+        int heredoc = lines.indexOf("$ cat >> src/main/model/10_companies.sql <<'SQL'");
+        int create = lines.indexOf("$ intel-migrate create \"add company country\"");
+        int cat = lines.indexOf("$ cat src/main/resources/db/migration/V4__add_company_country.sql");
+        int again = lines.indexOf("$ intel-migrate create \"again\"");
+        assertThat(List.of(heredoc, create, cat, again)).as("the guide's example, as this test reads it")
+                .doesNotContain(-1).isSorted();
+        Workspace workspace = Workspace.copy();
+        workspace.appendToModel("10_companies.sql", String.join("\n", lines.subList(heredoc + 1, create - 1)) + "\n");
+
+        Cli.Result created = workspace.create("add company country");
+
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        String shortened = (created.stderr() + created.stdout())
+                .replace(workspace.db().toString(), "src/main/resources/db");
+        assertThat(shortened.lines().toList()).isEqualTo(lines.subList(create + 1, cat));
+        assertThat(workspace.read("migration/V4__add_company_country.sql").lines().toList())
+                .isEqualTo(lines.subList(cat + 1, again));
+        Cli.Result next = workspace.create("again");
+        assertThat(next.exitCode()).as(next.toString()).isZero();
+        assertThat((next.stderr() + next.stdout()).lines().toList()).isEqualTo(lines.subList(again + 1, lines.size()));
+    }
+
     private static Edition edition() {
         return TestServer.edition() == TimescaleEdition.COMMUNITY ? Edition.COMMUNITY : Edition.APACHE;
     }
