@@ -26,7 +26,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * create and create-empty on copies of the project's migrations and model: for each
@@ -166,9 +165,17 @@ class CreateIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("modelEdits")
     void createWritesAPairThatReachesTheModelAndComesBack(String name, Consumer<Workspace> change) {
-        assumeTrue(!name.contains("retention") || edition() == Edition.COMMUNITY,
-                "retention policies do not exist under TimescaleDB's Apache license (schema.md)");
         Workspace workspace = Workspace.copy();
+        if (name.contains("retention") && edition() == Edition.APACHE) {
+            // No retention policy exists under the Apache license (schema.md): the community
+            // model file is not applied on this server, so editing it changes nothing here.
+            change.accept(workspace);
+            Cli.Result create = workspace.create(name);
+            assertThat(create.exitCode()).as(create.toString()).isZero();
+            assertThat(create.stdout()).startsWith("no changes");
+            assertThat(workspace.files()).noneMatch(f -> f.contains("V4__"));
+            return;
+        }
         try (TestDatabase db = TestServer.createDatabase()) {
             Map<String, String> env = db.env();
             Cli.Result upgrade = Cli.run(env, "upgrade", "--migrations", workspace.db().toString());
