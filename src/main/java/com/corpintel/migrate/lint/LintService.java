@@ -1,0 +1,86 @@
+package com.corpintel.migrate.lint;
+
+import com.corpintel.migrate.migrate.MigrationSource;
+import org.flywaydb.core.api.MigrationVersion;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** lint as a service: which scripts of a source to check, and the report. Needs no database. */
+public final class LintService {
+
+    /**
+     * What to check.
+     *
+     * @param files      scripts named on the command line (empty: every script of the source)
+     * @param since      only scripts newer than this version (null: all)
+     * @param appliedUpTo the database's current version when one is configured: forward scripts at or
+     *                   below it are applied and immutable, so they are not reported (null: none)
+     * @param upTo       only scripts at or below this version (null: all), for upgrade --target
+     * @param forwardOnly only forward scripts (upgrade checks what it is about to run)
+     * @param baseline   overrides the source's own baseline file (null: the source's)
+     */
+    public record Request(List<Path> files, String since, String appliedUpTo, String upTo, boolean forwardOnly,
+                          Path baseline) {
+
+        public static Request all() {
+            return new Request(List.of(), null, null, null, false, null);
+        }
+    }
+
+    private final Linter linter;
+
+    public LintService() {
+        this(new Linter());
+    }
+
+    public LintService(Linter linter) {
+        this.linter = linter;
+    }
+
+    public LintReport lint(MigrationSource source, Request request) {
+        LintSources.Loaded loaded = LintSources.of(source);
+        List<LintScript> set = new ArrayList<>(loaded.scripts());
+        Set<String> named = new HashSet<>();
+        for (Path file : request.files()) {
+            LintScript script = LintSources.read(file, file.toString());
+            // A named file stands in for the set's script of the same name (the edited copy), or joins the set.
+            set.removeIf(s -> s.fileName().equals(script.fileName()));
+            set.add(script);
+            named.add(script.path());
+        }
+        Baseline baseline = request.baseline() == null ? loaded.baseline() : LintSources.baseline(request.baseline());
+        return linter.lint(set, checked(request, named), baseline);
+    }
+
+    static Predicate<LintScript> checked(Request request, Set<String> named) {
+        MigrationVersion since = request.since() == null ? null : MigrationVersion.fromVersion(request.since());
+        MigrationVersion applied = request.appliedUpTo() == null ? null
+                : MigrationVersion.fromVersion(request.appliedUpTo());
+        MigrationVersion upTo = request.upTo() == null ? null : MigrationVersion.fromVersion(request.upTo());
+        return script -> {
+            if (!named.isEmpty() && !named.contains(script.path())) {
+                return false;
+            }
+            var name = ScriptName.parse(script.fileName());
+            if (name.isEmpty()) {
+                return !request.forwardOnly(); // reported as malformed, whatever its version would be
+            }
+            MigrationVersion version = name.get().migrationVersion();
+            if (request.forwardOnly() && !name.get().forward()) {
+                return false;
+            }
+            if (since != null && version.compareTo(since) <= 0) {
+                return false;
+            }
+            if (upTo != null && version.compareTo(upTo) > 0) {
+                return false;
+            }
+            return applied == null || !name.get().forward() || version.compareTo(applied) > 0;
+        };
+    }
+}
