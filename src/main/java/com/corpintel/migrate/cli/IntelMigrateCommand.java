@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 AwaitCommand.class,
                 ValidateCommand.class,
+                LintCommand.class,
                 picocli.CommandLine.HelpCommand.class
         },
         footerHeading = "%nConnection settings, each field from the highest source that sets it:%n",
