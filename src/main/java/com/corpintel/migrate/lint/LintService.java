@@ -44,17 +44,29 @@ public final class LintService {
 
     public LintReport lint(MigrationSource source, Request request) {
         LintSources.Loaded loaded = LintSources.of(source);
-        List<LintScript> set = new ArrayList<>(loaded.scripts());
         Set<String> named = new HashSet<>();
+        List<LintScript> set = withFiles(loaded, request, named);
+        Baseline baseline = request.baseline() == null ? loaded.baseline() : LintSources.baseline(request.baseline());
+        return linter.lint(set, checked(request, named), baseline);
+    }
+
+    /** lint --shadow: the same selection of scripts, run for real by {@code run}. */
+    public ShadowReport shadow(MigrationSource source, Request request, ShadowRun run) {
+        Set<String> named = new HashSet<>();
+        List<LintScript> set = withFiles(LintSources.of(source), request, named);
+        return run.run(set, checked(request, named));
+    }
+
+    /** A named file stands in for the set's script of the same name (the edited copy), or joins the set. */
+    private static List<LintScript> withFiles(LintSources.Loaded loaded, Request request, Set<String> named) {
+        List<LintScript> set = new ArrayList<>(loaded.scripts());
         for (Path file : request.files()) {
             LintScript script = LintSources.read(file, file.toString());
-            // A named file stands in for the set's script of the same name (the edited copy), or joins the set.
             set.removeIf(s -> s.fileName().equals(script.fileName()));
             set.add(script);
             named.add(script.path());
         }
-        Baseline baseline = request.baseline() == null ? loaded.baseline() : LintSources.baseline(request.baseline());
-        return linter.lint(set, checked(request, named), baseline);
+        return set;
     }
 
     static Predicate<LintScript> checked(Request request, Set<String> named) {

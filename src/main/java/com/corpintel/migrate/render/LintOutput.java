@@ -4,6 +4,7 @@ import com.corpintel.migrate.lint.Finding;
 import com.corpintel.migrate.lint.LintReport;
 import com.corpintel.migrate.lint.Rule;
 import com.corpintel.migrate.lint.Severity;
+import com.corpintel.migrate.lint.ShadowReport;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,6 +74,11 @@ public final class LintOutput {
     }
 
     public static String json(LintReport report, boolean strict) {
+        return json(report, strict, null);
+    }
+
+    /** With --shadow: also what each statement did on the shadow database. */
+    public static String json(LintReport report, boolean strict, ShadowReport shadow) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("command", "lint");
         doc.put("scripts", report.scripts());
@@ -95,6 +101,26 @@ public final class LintOutput {
         summary.put("info", report.count(Severity.INFO));
         summary.put("suppressed", report.suppressed());
         doc.put("summary", summary);
+        if (shadow != null) {
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("database", shadow.database());
+            List<Object> statements = new ArrayList<>();
+            for (ShadowReport.Observation o : shadow.observations()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("file", o.file());
+                m.put("line", o.line());
+                m.put("statement", o.statement());
+                m.put("locksObserved", o.locksObserved());
+                m.put("locks", o.locks());
+                m.put("rewritten", o.rewritten());
+                m.put("millis", o.millis());
+                m.put("failure", o.failure());
+                statements.add(m);
+            }
+            run.put("statements", statements);
+            run.put("notes", shadow.notes());
+            doc.put("shadow", run);
+        }
         doc.put("strict", strict);
         doc.put("failed", report.failed(strict));
         return Json.write(doc) + "\n";
