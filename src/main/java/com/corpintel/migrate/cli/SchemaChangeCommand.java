@@ -10,11 +10,12 @@ import com.corpintel.migrate.lint.LintReport;
 import com.corpintel.migrate.lint.LintService;
 import com.corpintel.migrate.lint.Severity;
 import com.corpintel.migrate.render.LintOutput;
-import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationVersion;
+import com.corpintel.migrate.migrate.MigrationRecord;
+import com.corpintel.migrate.migrate.Plan;
 import picocli.CommandLine.Mixin;
 
 import java.time.Duration;
+import java.util.List;
 
 /** A command that changes the schema: it takes the lock and bounds every statement. */
 abstract class SchemaChangeCommand extends DatabaseCommand {
@@ -36,33 +37,28 @@ abstract class SchemaChangeCommand extends DatabaseCommand {
 
     protected int upgradeTo(String target, LintOptions lint) {
         MigrationService migrations = changingMigrations();
-        lintPending(migrations, target, lint.mode);
         if (changeOptions.dryRun) {
-            print(renderer().plan(migrations.planUpgrade(target)));
+            Plan plan = migrations.planUpgrade(target);
+            lintPending(migrations, plan.steps().stream().map(Plan.Step::version).toList(), lint.mode);
+            print(renderer().plan(plan));
             return ExitCode.OK.code;
         }
-        UpgradeResult result = migrations.upgrade(target, patience());
+        // Linted under the migration lock, on the pending list the upgrade itself works from.
+        UpgradeResult result = migrations.upgrade(target, patience(), pending ->
+                lintPending(migrations, pending.stream().map(MigrationRecord::version).toList(), lint.mode));
         print(renderer().upgrade(result));
         return ExitCode.OK.code;
     }
 
     /**
-     * Lints the forward scripts an upgrade to {@code target} would run, before it takes the lock or
-     * changes anything; findings go to stderr. Strict mode refuses on an error.
+     * Lints the forward scripts of the migrations an upgrade is about to run, before anything changes;
+     * findings go to stderr. Strict mode refuses on an error.
      */
-    private void lintPending(MigrationService migrations, String target, LintOptions.Mode mode) {
-        if (mode == LintOptions.Mode.OFF) {
+    private void lintPending(MigrationService migrations, List<String> versions, LintOptions.Mode mode) {
+        if (mode == LintOptions.Mode.OFF || versions.isEmpty()) {
             return;
         }
-        String current = migrations.status().currentVersion();
-        String upTo = null;
-        try {
-            upTo = target == null ? null : MigrationVersion.fromVersion(target).getVersion();
-        } catch (FlywayException e) {
-            // Not a version: upgrade refuses it itself, with its own message.
-        }
-        LintReport report = new LintService().lint(migrations.source(),
-                new LintService.Request(java.util.List.of(), null, current, upTo, true, null));
+        LintReport report = new LintService().lint(migrations.source(), LintService.Request.pending(versions));
         LintOutput.lines(report).forEach(line -> progress("lint: " + line));
         if (mode == LintOptions.Mode.STRICT && report.failed(false)) {
             throw Failure.refused("lint found " + report.count(Severity.ERROR) + " error(s) in the scripts this"

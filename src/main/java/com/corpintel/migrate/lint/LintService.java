@@ -20,15 +20,20 @@ public final class LintService {
      * @param since      only scripts newer than this version (null: all)
      * @param appliedUpTo the database's current version when one is configured: forward scripts at or
      *                   below it are applied and immutable, so they are not reported (null: none)
-     * @param upTo       only scripts at or below this version (null: all), for upgrade --target
+     * @param versions   only scripts of these versions (null: all), for the migrations upgrade will run
      * @param forwardOnly only forward scripts (upgrade checks what it is about to run)
      * @param baseline   overrides the source's own baseline file (null: the source's)
      */
-    public record Request(List<Path> files, String since, String appliedUpTo, String upTo, boolean forwardOnly,
-                          Path baseline) {
+    public record Request(List<Path> files, String since, String appliedUpTo, Set<String> versions,
+                          boolean forwardOnly, Path baseline) {
 
         public static Request all() {
             return new Request(List.of(), null, null, null, false, null);
+        }
+
+        /** The forward scripts of these migrations, as upgrade is about to run them. */
+        public static Request pending(java.util.Collection<String> versions) {
+            return new Request(List.of(), null, null, Set.copyOf(versions), true, null);
         }
     }
 
@@ -73,7 +78,8 @@ public final class LintService {
         MigrationVersion since = request.since() == null ? null : MigrationVersion.fromVersion(request.since());
         MigrationVersion applied = request.appliedUpTo() == null ? null
                 : MigrationVersion.fromVersion(request.appliedUpTo());
-        MigrationVersion upTo = request.upTo() == null ? null : MigrationVersion.fromVersion(request.upTo());
+        Set<MigrationVersion> versions = request.versions() == null ? null : request.versions().stream()
+                .map(MigrationVersion::fromVersion).collect(java.util.stream.Collectors.toSet());
         return script -> {
             if (!named.isEmpty() && !named.contains(script.path())) {
                 return false;
@@ -89,7 +95,7 @@ public final class LintService {
             if (since != null && version.compareTo(since) <= 0) {
                 return false;
             }
-            if (upTo != null && version.compareTo(upTo) > 0) {
+            if (versions != null && !versions.contains(version)) {
                 return false;
             }
             return applied == null || !name.get().forward() || version.compareTo(applied) > 0;

@@ -63,6 +63,14 @@ class LintServiceTest {
     }
 
     @Test
+    void upgradeChecksOnlyTheForwardScriptsOfThePendingVersions() throws IOException {
+        LintReport report = new LintService().lint(migrations(), LintService.Request.pending(List.of("2")));
+
+        assertThat(report.scripts()).extracting(p -> Path.of(p).getFileName().toString()).containsExactly("V2__i.sql");
+        assertThat(files(report)).containsExactly("V2__i.sql require-concurrent-index");
+    }
+
+    @Test
     void aNamedFileStandsInForTheScriptOfItsNameAndOnlyItIsChecked() throws IOException {
         DirectoryMigrations set = migrations();
         Path edited = dir.resolve("V2__i.sql");
