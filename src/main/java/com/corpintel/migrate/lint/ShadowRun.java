@@ -5,7 +5,6 @@ import com.corpintel.migrate.db.Database;
 import com.corpintel.migrate.db.Identifiers;
 import com.corpintel.migrate.db.SqlStatements;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,11 +15,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -65,7 +64,7 @@ public final class ShadowRun {
 
     public ShadowReport run(List<LintScript> set, Predicate<LintScript> checked) {
         String name = PREFIX + ProcessHandle.current().pid() + "_"
-                + HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
+                + String.format("%08x", ThreadLocalRandom.current().nextInt());
         admin("CREATE DATABASE " + Identifiers.quote(name));
         AtomicBoolean dropped = new AtomicBoolean();
         Thread dropper = new Thread(() -> drop(name, dropped), "drop " + name);
