@@ -14,7 +14,7 @@ class CommandLineFactory {
         CommandLine commandLine = withConventions(factory.create());
         CommandLine.IExecutionStrategy run = commandLine.getExecutionStrategy();
         return commandLine.setExecutionStrategy(parsed -> {
-            // "lint --help" parses (picocli lets a help request excuse an unknown word) and would
+            // "repair --help" parses (picocli lets a help request excuse an unknown word) and would
             // print the top command's help with exit 0: report the planned command instead.
             var planned = PlannedCommands.named(parsed.originalArgs().toArray(String[]::new));
             if (planned.isPresent()) {

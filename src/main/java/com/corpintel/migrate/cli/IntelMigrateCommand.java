@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 CreateCommand.class,
                 CreateEmptyCommand.class,
+                LintCommand.class,
                 picocli.CommandLine.HelpCommand.class
         },
         footerHeading = "%nConnection settings, each field from the highest source that sets it:%n",

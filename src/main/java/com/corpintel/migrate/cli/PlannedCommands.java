@@ -12,7 +12,7 @@ import java.util.Optional;
 final class PlannedCommands {
 
     /** Drop a name here when its command lands. */
-    static final String NAMES = "lint, repair, baseline, completion";
+    static final String NAMES = "repair, baseline, completion";
     static final String SPECIFIED_IN = "docs/CLI.md#planned-commands";
 
     private static final List<String> LIST = List.of(NAMES.split(", "));
@@ -20,7 +20,7 @@ final class PlannedCommands {
     private PlannedCommands() {
     }
 
-    /** The planned command named in the command position ({@code lint …} or {@code help lint}), if any. */
+    /** The planned command named in the command position ({@code repair …} or {@code help repair}), if any. */
     static Optional<String> named(String... args) {
         List<String> words = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).limit(2).toList();
         if (words.isEmpty()) {
