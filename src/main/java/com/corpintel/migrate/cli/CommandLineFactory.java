@@ -11,18 +11,7 @@ class CommandLineFactory {
 
     @Produces
     CommandLine commandLine(PicocliCommandLineFactory factory) {
-        CommandLine commandLine = withConventions(factory.create());
-        CommandLine.IExecutionStrategy run = commandLine.getExecutionStrategy();
-        return commandLine.setExecutionStrategy(parsed -> {
-            // "lint --help" parses (picocli lets a help request excuse an unknown word) and would
-            // print the top command's help with exit 0: report the planned command instead.
-            var planned = PlannedCommands.named(parsed.originalArgs().toArray(String[]::new));
-            if (planned.isPresent()) {
-                throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(),
-                        PlannedCommands.message(planned.get()));
-            }
-            return run.execute(parsed);
-        });
+        return withConventions(factory.create());
     }
 
     /** How values parse and failures end; also what tests parse with, since no command needs CDI to parse. */

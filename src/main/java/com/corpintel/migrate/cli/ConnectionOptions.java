@@ -57,6 +57,20 @@ public final class ConnectionOptions {
                     + " connect_timeout, else 10s).")
     Duration connectTimeout;
 
+    /** Variables that name a database; any of them set means the user configured one. */
+    static final java.util.List<String> DATABASE_VARIABLES = java.util.List.of("DATABASE_URL", "POSTGRES_URL", "PGHOST",
+            "PGDATABASE", "QUARKUS_DATASOURCE_JDBC_URL");
+
+    /** Is a database configured at all? For commands (lint) that use one only when there is one. */
+    boolean anyConfigured(java.util.Map<String, String> env) {
+        boolean option = url != null || urlList != null || host != null || port != null || database != null
+                || user != null || passwordFile != null || sslMode != null;
+        return option || DATABASE_VARIABLES.stream().anyMatch(name -> {
+            String value = env.get(name);
+            return value != null && !value.isBlank();
+        });
+    }
+
     ConnectionResolver.Options toResolverOptions() {
         return toResolverOptions(Files::readString);
     }

@@ -42,12 +42,6 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     public int handleParseException(ParameterException error, String[] args) {
         CommandLine commandLine = error.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        Optional<String> planned = PlannedCommands.named(args);
-        if (planned.isPresent()) {
-            err.println("intel-migrate: error: " + PlannedCommands.message(planned.get()));
-            err.flush();
-            return ExitCode.USAGE.code;
-        }
         err.println("intel-migrate: error: " + Redaction.redact(message(error) + origin(error, args)));
         CommandLine.UnmatchedArgumentException.printSuggestions(error, err);
         err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");

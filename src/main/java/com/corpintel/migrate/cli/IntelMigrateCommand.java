@@ -28,6 +28,9 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 BaselineCommand.class,
                 RepairCommand.class,
+                CreateCommand.class,
+                CreateEmptyCommand.class,
+                LintCommand.class,
                 CompletionCommand.class,
                 picocli.CommandLine.HelpCommand.class
         },
@@ -50,10 +53,7 @@ import picocli.CommandLine.Command;
                 "  1 internal error (a bug)         6 validation failed",
                 "  2 usage error                    7 pending migrations (status --check)",
                 "  3 cannot connect                 8 deadline passed (await --timeout)",
-                "  4 migration lock not obtained    9 refused before changing anything",
-                "",
-                "Planned, not in this version (see " + PlannedCommands.SPECIFIED_IN + "):",
-                "  " + PlannedCommands.NAMES + "."
+                "  4 migration lock not obtained    9 refused before changing anything"
         })
 public class IntelMigrateCommand {
 }

@@ -1,6 +1,7 @@
 package com.corpintel.migrate.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "upgrade", sortOptions = false,
@@ -11,8 +12,11 @@ class UpgradeCommand extends SchemaChangeCommand {
     @Option(names = "--target", paramLabel = "VERSION", description = "Stop at this version (inclusive).")
     String target;
 
+    @Mixin
+    LintOptions lint;
+
     @Override
     public Integer call() {
-        return upgradeTo(target);
+        return upgradeTo(target, lint);
     }
 }

@@ -1,6 +1,7 @@
 package com.corpintel.migrate.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "upgrade-to", sortOptions = false,
@@ -10,8 +11,11 @@ class UpgradeToCommand extends SchemaChangeCommand {
     @Parameters(index = "0", paramLabel = "VERSION", description = "The version to stop at (inclusive).")
     String target;
 
+    @Mixin
+    LintOptions lint;
+
     @Override
     public Integer call() {
-        return upgradeTo(target);
+        return upgradeTo(target, lint);
     }
 }

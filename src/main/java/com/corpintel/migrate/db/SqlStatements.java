@@ -15,9 +15,27 @@ public final class SqlStatements {
     }
 
     public static List<String> split(String script) {
-        List<String> statements = new ArrayList<>();
+        return spans(script).stream().map(Span::text).toList();
+    }
+
+    /**
+     * A statement and where it is in the script, for tools that point at it (lint).
+     *
+     * @param text         the statement as {@link #split} returns it, leading comments included
+     * @param start        offset of its first character of code (not of a leading comment)
+     * @param unterminated what is left open at the end of the script ("quoted string",
+     *                     "quoted identifier", "dollar-quoted string", "block comment"), else null
+     */
+    public record Span(String text, int start, String unterminated) {
+    }
+
+    /** The statements of {@link #split} with their positions; the runner and lint split alike. */
+    public static List<Span> spans(String script) {
+        List<Span> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean code = false; // anything but comments and white space since the last split point
+        int codeStart = -1;
+        String open = null;
         int i = 0;
         int n = script.length();
         while (i < n) {
@@ -30,17 +48,28 @@ public final class SqlStatements {
                 i = end;
             } else if (c == '/' && next == '*') {
                 int end = blockCommentEnd(script, i);
+                if (end < 0) {
+                    open = open == null ? "block comment" : open;
+                    codeStart = code ? codeStart : i;
+                    end = n;
+                }
                 current.append(script, i, end);
                 i = end;
             } else if (c == '\'') {
                 boolean escapes = i > 0 && (script.charAt(i - 1) == 'E' || script.charAt(i - 1) == 'e')
                         && (i < 2 || !Character.isLetterOrDigit(script.charAt(i - 2)));
-                int end = quotedEnd(script, i, '\'', escapes);
+                int close = quotedEnd(script, i, '\'', escapes);
+                open = close < 0 && open == null ? "quoted string" : open;
+                int end = close < 0 ? n : close;
+                codeStart = code ? codeStart : i;
                 current.append(script, i, end);
                 code = true;
                 i = end;
             } else if (c == '"') {
-                int end = quotedEnd(script, i, '"', false);
+                int close = quotedEnd(script, i, '"', false);
+                open = close < 0 && open == null ? "quoted identifier" : open;
+                int end = close < 0 ? n : close;
+                codeStart = code ? codeStart : i;
                 current.append(script, i, end);
                 code = true;
                 i = end;
@@ -48,31 +77,38 @@ public final class SqlStatements {
                 String tag = dollarTag(script, i);
                 int close = script.indexOf(tag, i + tag.length());
                 int end = close < 0 ? n : close + tag.length();
+                open = close < 0 && open == null ? "dollar-quoted string" : open;
+                codeStart = code ? codeStart : i;
                 current.append(script, i, end);
                 code = true;
                 i = end;
             } else if (c == ';') {
-                add(statements, current, code);
+                add(statements, current, code, codeStart, null);
                 current.setLength(0);
                 code = false;
                 i++;
             } else {
                 current.append(c);
-                code |= !Character.isWhitespace(c);
+                if (!code && !Character.isWhitespace(c)) {
+                    code = true;
+                    codeStart = i;
+                }
                 i++;
             }
         }
-        add(statements, current, code);
+        // An unclosed comment is kept even without code before it, so the server (or lint) reports it.
+        add(statements, current, code || open != null, codeStart, open);
         return statements;
     }
 
     /** Adds the text unless it holds nothing but comments and white space. */
-    private static void add(List<String> statements, StringBuilder text, boolean code) {
+    private static void add(List<Span> statements, StringBuilder text, boolean code, int start, String open) {
         if (code) {
-            statements.add(text.toString().strip());
+            statements.add(new Span(text.toString().strip(), start, open));
         }
     }
 
+    /** The offset after the comment's closing star-slash, or -1 when the script ends inside it. */
     private static int blockCommentEnd(String s, int start) {
         int depth = 0;
         int i = start;
@@ -90,9 +126,10 @@ public final class SqlStatements {
                 i++;
             }
         }
-        return s.length();
+        return -1;
     }
 
+    /** The offset after the closing quote, or -1 when the script ends inside the quotes. */
     private static int quotedEnd(String s, int start, char quote, boolean backslashEscapes) {
         int i = start + 1;
         while (i < s.length()) {
@@ -109,7 +146,7 @@ public final class SqlStatements {
                 i++;
             }
         }
-        return s.length();
+        return -1;
     }
 
     /** "$$" or "$tag$" starting at i, or null when the '$' is something else ($1, a name). */

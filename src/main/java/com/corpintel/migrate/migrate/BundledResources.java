@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,11 +23,17 @@ public final class BundledResources {
 
     private static volatile BundledResources standard;
 
-    private final ClassLoader loader;
+    /** Reads one resource by its path under db/'s parent; empty when there is none. */
+    @FunctionalInterface
+    private interface Reader {
+        Optional<String> read(String path);
+    }
+
+    private final Reader reader;
     private final List<String> paths;
 
-    private BundledResources(ClassLoader loader, List<String> paths) {
-        this.loader = loader;
+    private BundledResources(Reader reader, List<String> paths) {
+        this.reader = reader;
         this.paths = paths;
     }
 
@@ -41,14 +49,45 @@ public final class BundledResources {
 
     /** Reads the index through {@code loader}; every path it names must be readable there. */
     public static BundledResources load(ClassLoader loader) {
-        String index = read(loader, INDEX).orElseThrow(() -> missing("the index " + INDEX + " is not in this build"));
+        return load(path -> read(loader, path));
+    }
+
+    /**
+     * The same layout in the source tree: {@code directory} is a {@code db} directory
+     * (such as {@code src/main/resources/db}) holding {@code bundled-resources.txt}, and an
+     * indexed path {@code db/x} is the file {@code directory/x}. For developers and
+     * {@code create}, who work on migrations before they are built into a binary.
+     */
+    public static BundledResources fromDirectory(Path directory) {
+        Path root = directory.toAbsolutePath().normalize();
+        return load(path -> {
+            if (!path.startsWith("db/")) {
+                return Optional.empty();
+            }
+            Path file = root.resolve(path.substring("db/".length()));
+            try {
+                return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8))
+                        : Optional.empty();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        });
+    }
+
+    /** Whether {@code directory} is laid out for {@link #fromDirectory}. */
+    public static boolean isIndexed(Path directory) {
+        return Files.isRegularFile(directory.resolve(INDEX.substring("db/".length())));
+    }
+
+    private static BundledResources load(Reader reader) {
+        String index = reader.read(INDEX).orElseThrow(() -> missing("the index " + INDEX + " is not in this build"));
         List<String> paths = parseIndex(index);
         for (String path : paths) {
-            if (read(loader, path).isEmpty()) {
+            if (reader.read(path).isEmpty()) {
                 throw missing(path + " is listed in " + INDEX + " but not in this build");
             }
         }
-        return new BundledResources(loader, paths);
+        return new BundledResources(reader, paths);
     }
 
     /** The index's paths: one per line, '#' comments and blank lines ignored. */
@@ -77,7 +116,7 @@ public final class BundledResources {
         if (!contains(path)) {
             return Optional.empty();
         }
-        return Optional.of(read(loader, path).orElseThrow(() -> missing(path + " vanished from this build")));
+        return Optional.of(reader.read(path).orElseThrow(() -> missing(path + " vanished from this build")));
     }
 
     /** The text of a resource the binary cannot work without. */

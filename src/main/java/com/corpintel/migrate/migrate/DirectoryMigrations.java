@@ -85,6 +85,11 @@ public final class DirectoryMigrations implements MigrationSource {
         return migrations;
     }
 
+    /** The directory holding migration/ and undo/, absolute. */
+    public Path directory() {
+        return directory;
+    }
+
     @Override
     public FluentConfiguration applyTo(FluentConfiguration flyway) {
         // A real directory can be listed, in native too; no class path is scanned.

@@ -134,6 +134,14 @@ public final class MigrationService {
      *                 missing extensions, license), lock, migration or validation failures
      */
     public UpgradeResult upgrade(String target, Patience patience) {
+        return upgrade(target, patience, pending -> { });
+    }
+
+    /**
+     * {@link #upgrade(String, Patience)}, with a look at the pending migrations under the lock before
+     * anything changes (lint); {@code beforeApplying} may refuse by throwing a {@link Failure}.
+     */
+    public UpgradeResult upgrade(String target, Patience patience, Consumer<List<MigrationRecord>> beforeApplying) {
         ServerInfo server = Preflight.reach(database);
         Preflight.requireSupportedServer(server);
         Preflight.requireWritable(server);
@@ -148,6 +156,7 @@ public final class MigrationService {
                 throw FlywayFailures.mismatch("V" + problem.version() + " " + problem.description() + ": "
                         + problem.kind());
             }
+            beforeApplying.accept(pending);
             String license;
             Edition edition;
             try (Connection connection = database.connect()) {

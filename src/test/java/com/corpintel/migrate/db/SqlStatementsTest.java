@@ -20,6 +20,29 @@ class SqlStatementsTest {
 
     private static final Path BUNDLED = Path.of("src/main/resources/db");
 
+    // ------------------------------------------------------------------ positions (lint points at statements)
+
+    @Test
+    void spansPointAtTheFirstCharacterOfCodeAfterLeadingComments() {
+        String script = "-- a comment\nSELECT 1;\n  /* b */ CREATE TABLE t (x int);\n";
+        List<SqlStatements.Span> spans = SqlStatements.spans(script);
+
+        assertThat(spans).extracting(SqlStatements.Span::text)
+                .containsExactly("-- a comment\nSELECT 1", "/* b */ CREATE TABLE t (x int)");
+        assertThat(spans.get(0).start()).isEqualTo(script.indexOf("SELECT"));
+        assertThat(spans.get(1).start()).isEqualTo(script.indexOf("CREATE"));
+        assertThat(spans).allMatch(span -> span.unterminated() == null);
+    }
+
+    @Test
+    void spansNameWhatIsLeftOpenAtTheEndOfTheScript() {
+        assertThat(SqlStatements.spans("SELECT 'abc;").get(0).unterminated()).isEqualTo("quoted string");
+        assertThat(SqlStatements.spans("SELECT 1 AS \"x;").get(0).unterminated()).isEqualTo("quoted identifier");
+        assertThat(SqlStatements.spans("DO $$ BEGIN NULL; END").get(0).unterminated()).isEqualTo("dollar-quoted string");
+        assertThat(SqlStatements.spans("SELECT 1; /* never closed").get(1).unterminated()).isEqualTo("block comment");
+        assertThat(SqlStatements.spans("SELECT 'it''s';").get(0).unterminated()).isNull();
+    }
+
     // ------------------------------------------------------------------ plain splitting
 
     @Test

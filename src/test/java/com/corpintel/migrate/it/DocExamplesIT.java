@@ -94,6 +94,14 @@ class DocExamplesIT {
         for (Path file : documents()) {
             DocTranscript.Document document = DocTranscript.parse(PROJECT.relativize(file), read(file));
             problems.addAll(document.problems());
+            for (DocTranscript.CheckedBy checked : document.checkedElsewhere()) {
+                Path test = PROJECT.resolve("src/test/java/com/corpintel/migrate/it/" + checked.testClass() + ".java");
+                if (!Files.isRegularFile(test) || !read(test).stream()
+                        .anyMatch(l -> l.contains("void " + checked.method() + "("))) {
+                    problems.add(checked.file() + ":" + checked.line() + ": checked-by names no test: "
+                            + checked.testClass() + "#" + checked.method());
+                }
+            }
             examples += document.examples().size();
         }
         assertThat(problems).as("documentation transcripts that DocExamplesIT cannot check").isEmpty();

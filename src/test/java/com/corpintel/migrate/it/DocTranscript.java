@@ -36,6 +36,12 @@ import java.util.regex.Pattern;
 final class DocTranscript {
 
     private static final Pattern MARKER = Pattern.compile("<!--\\s*example:\\s*([a-z0-9-]+)\\s*-->");
+    /**
+     * A transcript that needs a workspace DocExamplesIT does not build (files edited between
+     * commands) may be replayed by an integration test of its own, named here:
+     * {@code <!-- checked-by: CreateIT#theWorkedExample… -->}. DocExamplesIT checks the name.
+     */
+    private static final Pattern CHECKED_BY = Pattern.compile("<!--\\s*checked-by:\\s*([A-Za-z]+IT)#([A-Za-z]+)\\s*-->");
     private static final String ELLIPSIS = "…";
 
     /** One {@code $ …} line and the output shown after it. */
@@ -50,8 +56,12 @@ final class DocTranscript {
         }
     }
 
+    /** A transcript replayed by another test: {@code Class#method}. */
+    record CheckedBy(Path file, int line, String testClass, String method) {
+    }
+
     /** What a Markdown file holds: its checked examples, and what breaks the rules above. */
-    record Document(List<Example> examples, List<String> problems) {
+    record Document(List<Example> examples, List<CheckedBy> checkedElsewhere, List<String> problems) {
     }
 
     private DocTranscript() {
@@ -60,11 +70,18 @@ final class DocTranscript {
     static Document parse(Path file, List<String> lines) {
         List<Example> examples = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<CheckedBy> checkedElsewhere = new ArrayList<>();
+        CheckedBy pendingChecker = null;
         String pendingSetup = null;
         int pendingLine = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             String stripped = line.strip();
+            Matcher checker = CHECKED_BY.matcher(stripped);
+            if (checker.matches()) {
+                pendingChecker = new CheckedBy(file, i + 1, checker.group(1), checker.group(2));
+                continue;
+            }
             Matcher marker = MARKER.matcher(stripped);
             if (marker.matches()) {
                 if (pendingSetup != null) {
@@ -106,7 +123,10 @@ final class DocTranscript {
                 if (pendingSetup != null) {
                     problems.add(file + ":" + pendingLine + ": example marker not followed by a ```console block");
                 }
-                for (int j = 0; j < body.size(); j++) {
+                if (pendingChecker != null) {
+                    checkedElsewhere.add(pendingChecker);
+                }
+                for (int j = 0; j < body.size() && pendingChecker == null; j++) {
                     if (body.get(j).startsWith("$ ")) {
                         problems.add(file + ":" + (start + j + 1) + ": a $ prompt in a ```" + info + " block: make it"
                                 + " a checked ```console example, or show the command without the prompt");
@@ -114,12 +134,13 @@ final class DocTranscript {
                 }
             }
             pendingSetup = null;
+            pendingChecker = null;
             i = end;
         }
         if (pendingSetup != null) {
             problems.add(file + ":" + pendingLine + ": example marker not followed by a ```console block");
         }
-        return new Document(examples, problems);
+        return new Document(examples, checkedElsewhere, problems);
     }
 
     static int fenceLength(String stripped) {

@@ -64,6 +64,22 @@ class DocTranscriptTest {
     }
 
     @Test
+    void aTranscriptReplayedByANamedTestIsNotAProblemButIsRecordedForTheCheck() {
+        DocTranscript.Document document = DocTranscript.parse(FILE, List.of(
+                "<!-- checked-by: CreateIT#theWorkedExample -->",
+                "```sh",
+                "$ intel-migrate create \"x\"",
+                "```",
+                "```sh",
+                "$ intel-migrate create \"unchecked\"",
+                "```"));
+
+        assertThat(document.checkedElsewhere()).containsExactly(
+                new DocTranscript.CheckedBy(FILE, 1, "CreateIT", "theWorkedExample"));
+        assertThat(document.problems()).singleElement().asString().contains(":6: a $ prompt in a ```sh block");
+    }
+
+    @Test
     void aMarkdownBlockMayShowAnExampleWithoutBeingOne() {
         DocTranscript.Document document = DocTranscript.parse(FILE, List.of(
                 "````markdown",

@@ -1,0 +1,43 @@
+package com.corpintel.migrate.lint.rules;
+
+import com.corpintel.migrate.lint.Check;
+import com.corpintel.migrate.lint.Ddl;
+import com.corpintel.migrate.lint.Severity;
+import com.corpintel.migrate.lint.Statement;
+
+/** A new foreign key or check constraint scans the whole table under a lock unless added NOT VALID. */
+public final class ConstraintWithoutNotValid extends BaseRule {
+
+    public ConstraintWithoutNotValid() {
+        super("constraint-without-not-valid", Severity.WARNING,
+                "foreign key or check constraint added without NOT VALID to an existing table");
+    }
+
+    @Override
+    public void statement(Check check) {
+        Statement s = check.statement();
+        String table = Ddl.alteredTable(s);
+        if (table == null || !check.existedBefore(table)) {
+            return;
+        }
+        for (int[] action : Ddl.alterActions(s)) {
+            if (!s.token(action[0]).is("ADD")) {
+                continue;
+            }
+            int kind = action[0] + 1;
+            if (s.matchesAt(kind, "CONSTRAINT")) {
+                kind += 2;
+            }
+            boolean foreign = s.matchesAt(kind, "FOREIGN", "KEY");
+            boolean checkConstraint = s.matchesAt(kind, "CHECK");
+            boolean notValid = s.find(kind, "NOT", "VALID") >= 0 && s.find(kind, "NOT", "VALID") < action[1];
+            if ((foreign || checkConstraint) && !notValid) {
+                check.report(this, s.token(kind), "adding a " + (foreign ? "foreign key" : "check constraint")
+                                + " to " + table + " checks every row while holding a lock that blocks writes"
+                                + (foreign ? " to both tables" : ""),
+                        "ADD … NOT VALID, then ALTER TABLE " + table + " VALIDATE CONSTRAINT … in a later"
+                                + " statement (it takes only SHARE UPDATE EXCLUSIVE)");
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package com.corpintel.migrate.lint.rules;
+
+import com.corpintel.migrate.lint.Check;
+import com.corpintel.migrate.lint.Ddl;
+import com.corpintel.migrate.lint.Severity;
+import com.corpintel.migrate.lint.Statement;
+
+/** ADD UNIQUE / PRIMARY KEY builds its index under ACCESS EXCLUSIVE; USING INDEX adopts one built concurrently. */
+public final class UniqueWithoutUsingIndex extends BaseRule {
+
+    public UniqueWithoutUsingIndex() {
+        super("unique-without-using-index", Severity.WARNING,
+                "unique or primary key constraint added to an existing table without USING INDEX");
+    }
+
+    @Override
+    public void statement(Check check) {
+        Statement s = check.statement();
+        String table = Ddl.alteredTable(s);
+        if (table == null || !check.existedBefore(table)) {
+            return;
+        }
+        for (int[] action : Ddl.alterActions(s)) {
+            if (!s.token(action[0]).is("ADD")) {
+                continue;
+            }
+            int kind = action[0] + 1;
+            if (s.matchesAt(kind, "CONSTRAINT")) {
+                kind += 2;
+            }
+            boolean unique = s.matchesAt(kind, "UNIQUE") || s.matchesAt(kind, "PRIMARY", "KEY");
+            int using = s.find(kind, "USING", "INDEX");
+            if (unique && !(using >= 0 && using < action[1])) {
+                check.report(this, s.token(kind), "adding a " + s.token(kind).name() + " constraint to " + table
+                                + " builds its index under an ACCESS EXCLUSIVE lock (no reads, no writes)",
+                        "CREATE UNIQUE INDEX CONCURRENTLY … in a non-transactional script, then ADD CONSTRAINT"
+                                + " … UNIQUE USING INDEX …");
+            }
+        }
+    }
+}
