@@ -149,8 +149,8 @@ public final class SqlStatements {
         return -1;
     }
 
-    /** "$$" or "$tag$" starting at i, or null when the '$' is something else ($1, a name). */
-    private static String dollarTag(String s, int i) {
+    /** "$$" or "$tag$" starting at i, or null when the '$' is something else ($1, a name). Lint's lexer shares it. */
+    public static String dollarTag(String s, int i) {
         if (i > 0 && (Character.isLetterOrDigit(s.charAt(i - 1)) || s.charAt(i - 1) == '_')) {
             return null;
         }

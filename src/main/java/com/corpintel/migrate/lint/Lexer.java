@@ -1,5 +1,7 @@
 package com.corpintel.migrate.lint;
 
+import com.corpintel.migrate.db.SqlStatements;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,8 +51,8 @@ final class Lexer {
                 end = end < 0 ? n : end;
                 tokens.add(new Token(Token.Kind.QUOTED_NAME, text.substring(i + 1, end), base + i));
                 i = Math.min(n, end + 1);
-            } else if (c == '$' && dollarTag(text, i) != null) {
-                String tag = dollarTag(text, i);
+            } else if (c == '$' && SqlStatements.dollarTag(text, i) != null) {
+                String tag = SqlStatements.dollarTag(text, i);
                 int close = text.indexOf(tag, i + tag.length());
                 int end = close < 0 ? n : close;
                 tokens.add(new Token(Token.Kind.STRING, text.substring(i + tag.length(), end), base + i));
@@ -79,19 +81,5 @@ final class Lexer {
             }
         }
         return tokens;
-    }
-
-    private static String dollarTag(String s, int i) {
-        if (i > 0 && (Character.isLetterOrDigit(s.charAt(i - 1)) || s.charAt(i - 1) == '_')) {
-            return null;
-        }
-        int j = i + 1;
-        while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_')) {
-            if (j == i + 1 && Character.isDigit(s.charAt(j))) {
-                return null;
-            }
-            j++;
-        }
-        return j < s.length() && s.charAt(j) == '$' ? s.substring(i, j + 1) : null;
     }
 }

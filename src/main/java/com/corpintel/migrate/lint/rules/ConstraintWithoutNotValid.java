@@ -16,17 +16,14 @@ public final class ConstraintWithoutNotValid extends BaseRule {
     @Override
     public void statement(Check check) {
         Statement s = check.statement();
-        String table = Ddl.alteredTable(s);
-        if (table == null || !check.existedBefore(table)) {
+        String table = alteredExistingTable(check);
+        if (table == null) {
             return;
         }
         for (int[] action : Ddl.alterActions(s)) {
-            if (!s.token(action[0]).is("ADD")) {
+            int kind = addedKind(s, action);
+            if (kind < 0) {
                 continue;
-            }
-            int kind = action[0] + 1;
-            if (s.matchesAt(kind, "CONSTRAINT")) {
-                kind += 2;
             }
             boolean foreign = s.matchesAt(kind, "FOREIGN", "KEY");
             boolean checkConstraint = s.matchesAt(kind, "CHECK");

@@ -15,8 +15,8 @@ public final class SetNotNull extends BaseRule {
     @Override
     public void statement(Check check) {
         Statement s = check.statement();
-        String table = Ddl.alteredTable(s);
-        if (table == null || !check.existedBefore(table)) {
+        String table = alteredExistingTable(check);
+        if (table == null) {
             return;
         }
         for (int[] action : Ddl.alterActions(s)) {

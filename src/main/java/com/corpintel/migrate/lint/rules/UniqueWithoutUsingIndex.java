@@ -16,17 +16,14 @@ public final class UniqueWithoutUsingIndex extends BaseRule {
     @Override
     public void statement(Check check) {
         Statement s = check.statement();
-        String table = Ddl.alteredTable(s);
-        if (table == null || !check.existedBefore(table)) {
+        String table = alteredExistingTable(check);
+        if (table == null) {
             return;
         }
         for (int[] action : Ddl.alterActions(s)) {
-            if (!s.token(action[0]).is("ADD")) {
+            int kind = addedKind(s, action);
+            if (kind < 0) {
                 continue;
-            }
-            int kind = action[0] + 1;
-            if (s.matchesAt(kind, "CONSTRAINT")) {
-                kind += 2;
             }
             boolean unique = s.matchesAt(kind, "UNIQUE") || s.matchesAt(kind, "PRIMARY", "KEY");
             int using = s.find(kind, "USING", "INDEX");
