@@ -40,7 +40,7 @@ class CreateIT {
     record Workspace(Path root) {
         static Workspace copy() {
             try {
-                Path root = Files.createTempDirectory("intel-migrate-create");
+                Path root = ScratchDirectories.create("intel-migrate-create");
                 copyTree(PROJECT.resolve("src/main/resources/db"), root.resolve("db"));
                 copyTree(PROJECT.resolve("src/main/model"), root.resolve("model"));
                 return new Workspace(root);
@@ -276,7 +276,7 @@ class CreateIT {
             throws IOException {
         Workspace workspace = Workspace.copy();
         List<String> files = workspace.files();
-        Path notMigrations = Files.createTempDirectory("not-migrations");
+        Path notMigrations = ScratchDirectories.create("not-migrations");
         for (String command : List.of("create-empty", "create")) {
             Cli.Result noSlug = Cli.run(Map.of(), command, "?!", "--dir", workspace.db().toString());
             assertThat(noSlug.exitCode()).as(noSlug.toString()).isEqualTo(2);

@@ -16,7 +16,7 @@ final class MigrationDirectory {
 
     static MigrationDirectory create() {
         try {
-            Path root = Files.createTempDirectory("intel-migrate-set");
+            Path root = ScratchDirectories.create("intel-migrate-set");
             Files.createDirectories(root.resolve("migration"));
             Files.createDirectories(root.resolve("undo"));
             return new MigrationDirectory(root);

@@ -98,7 +98,7 @@ class UsageErrorsIT {
 
     @Test
     void migrationDirectoryProblemsAreRefusedWith9NamingTheFile() throws IOException {
-        Path root = Files.createTempDirectory("intel-migrate-bad-set");
+        Path root = ScratchDirectories.create("intel-migrate-bad-set");
         Path noMigrationInside = Files.createDirectories(root.resolve("no-migration-inside"));
         MigrationDirectory malformed = MigrationDirectory.create().forward("V1__a.sql", "SELECT 1;")
                 .forward("V2_missing_underscore.sql", "SELECT 1;");
