@@ -40,7 +40,7 @@ import picocli.CommandLine.Command;
                 "  2. --url URL, or entry N of --url-list FILE with --url-index N",
                 "  3. DATABASE_PASSWORD_FILE",
                 "  4. DATABASE_URL, else POSTGRES_URL (libpq or JDBC URL)",
-                "  5. PGHOST PGPORT PGDATABASE PGUSER PGPASSWORD PGSSLMODE",
+                "  5. PGHOST PGPORT PGDATABASE PGUSER PGPASSWORD PGSSLMODE PGSSLROOTCERT",
                 "  6. QUARKUS_DATASOURCE_JDBC_URL, _USERNAME, _PASSWORD",
                 "  7. defaults: localhost, 5432, user $USER, database = user, sslmode prefer",
                 "Other settings: INTEL_MIGRATE_SCHEMA, INTEL_MIGRATE_LOCK_WAIT,",
