@@ -2,11 +2,15 @@ package com.corpintel.migrate.it;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +25,39 @@ class AlembicAdoptionIT {
     private static final Duration WITHIN = Duration.ofMinutes(3);
     /** Rows the bridge adds: V3's sixteen scopes, less the two the application had inserted. */
     private static final Map<String, String> FORMER_ROWS = Map.of("permissions", "id <= 12");
+
+    private static final Path PROJECT = Path.of(System.getProperty("intel-migrate.project-dir", "."));
+
+    /**
+     * The console blocks of MIGRATION_GUIDE marked as checked by {@code method}: each the lines
+     * after its {@code $} line.
+     */
+    private static List<List<String>> guideTranscripts(String method) throws IOException {
+        List<String> lines = Files.readAllLines(PROJECT.resolve("docs/MIGRATION_GUIDE.md"));
+        List<List<String>> blocks = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).equals("<!-- checked-by: AlembicAdoptionIT#" + method + " -->")) {
+                int end = lines.subList(i + 2, lines.size()).indexOf("```") + i + 2;
+                blocks.add(lines.subList(i + 3, end));
+            }
+        }
+        return blocks;
+    }
+
+    /** Every line the guide shows is printed, in that order; "…" stands for text that varies. */
+    private static void assertShows(List<String> shown, String printed) {
+        List<String> out = printed.lines().toList();
+        int at = 0;
+        for (String line : shown) {
+            Pattern pattern = Pattern.compile(String.join(".*", java.util.Arrays.stream(line.split("…", -1))
+                    .map(Pattern::quote).toList()));
+            while (at < out.size() && !pattern.matcher(out.get(at)).matches()) {
+                at++;
+            }
+            assertThat(at).as("the guide's line \"" + line + "\" in order in:\n" + printed).isLessThan(out.size());
+            at++;
+        }
+    }
 
     private static Cli.Result run(TestDatabase db, int exitCode, String... args) {
         Cli.Result result = Cli.run(db.env("HOSTNAME", "bastion-7"), args);
@@ -43,7 +80,9 @@ class AlembicAdoptionIT {
     }
 
     @Test
-    void badValuesAreRefusedByKeyThenTheBridgeKeepsEveryRowAndValidatePasses() {
+    void badValuesAreRefusedByKeyThenTheBridgeKeepsEveryRowAndValidatePasses() throws IOException {
+        List<List<String>> guide = guideTranscripts("badValuesAreRefusedByKeyThenTheBridgeKeepsEveryRowAndValidatePasses");
+        assertThat(guide).as("MIGRATION_GUIDE's refusal and plan").hasSize(2);
         try (TestDatabase db = AlembicFixture.create(true)) {
             List<String> catalog = CatalogFingerprint.of(db);
             Map<String, String> badData = AlembicFixture.rawData(db);
@@ -65,6 +104,7 @@ class AlembicAdoptionIT {
                         "too-long (1 row)", "username 60 > 50 characters",
                         "check-constraint (2 rows)", "role 'superuser'", "key_hash 'NOT-HEX'");
                 assertThat(refused.stdout()).isEmpty();
+                assertShows(guide.get(0), refused.stderr());
             }
             assertThat(CatalogFingerprint.of(db)).as("refused: nothing changed").isEqualTo(catalog);
             assertThat(AlembicFixture.rawData(db)).isEqualTo(badData);
@@ -81,6 +121,9 @@ class AlembicAdoptionIT {
                     "SHARE on documents (index build)", "B17 permission_scopes",
                     "The schema matched the shape revision 001 left", "7 data checks found no offending row",
                     "Tables rewritten:", "Pending:                3");
+            if (TestServer.edition() == TimescaleEdition.APACHE) {
+                assertShows(guide.get(1), dryRun.stdout());
+            }
             assertThat(CatalogFingerprint.of(db)).as("a dry run changes nothing").isEqualTo(catalog);
 
             Cli.Result adopted = run(db, 0, "baseline", "--from-alembic");
