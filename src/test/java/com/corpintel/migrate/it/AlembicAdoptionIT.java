@@ -124,6 +124,9 @@ class AlembicAdoptionIT {
             if (TestServer.edition() == TimescaleEdition.APACHE) {
                 assertShows(guide.get(1), dryRun.stdout());
             }
+            String json = run(db, 0, "baseline", "--from-alembic", "--dry-run", "-o", "json").stdout();
+            assertThat(json.replace(" ", "")).contains("\"command\":\"baseline\"", "\"fromAlembic\":\"001\"",
+                    "\"dryRun\":true", "\"step\":\"B12users\"", "\"mode\":\"ACCESSEXCLUSIVE\"", "\"bytesRewritten\":");
             assertThat(CatalogFingerprint.of(db)).as("a dry run changes nothing").isEqualTo(catalog);
 
             Cli.Result adopted = run(db, 0, "baseline", "--from-alembic");
