@@ -305,7 +305,7 @@ public final class AlembicAdoption {
                 + " format('%I.%I', s.chunk_schema, s.chunk_name), coalesce(s.before_compression_total_bytes, 0)"
                 + " FROM timescaledb_information.hypertables h,"
                 + " LATERAL chunk_compression_stats(format('%I.%I', h.hypertable_schema, h.hypertable_name)::regclass) s"
-                + " WHERE h.hypertable_schema = ? AND s.compression_status = 'Compressed'"
+                + " WHERE h.hypertable_schema = ? AND s.compression_status <> 'Uncompressed'"
                 + " ORDER BY h.hypertable_name, s.chunk_name")) {
             s.setString(1, database.schema());
             try (ResultSet rs = s.executeQuery()) {
