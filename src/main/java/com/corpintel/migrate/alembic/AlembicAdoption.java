@@ -1,6 +1,7 @@
 package com.corpintel.migrate.alembic;
 
 import com.corpintel.migrate.Failure;
+import com.corpintel.migrate.baseline.BaselineService;
 import com.corpintel.migrate.db.Database;
 import com.corpintel.migrate.db.Identifiers;
 import com.corpintel.migrate.db.MigrationLock;
@@ -14,7 +15,6 @@ import com.corpintel.migrate.inspect.ExpectedSchema;
 import com.corpintel.migrate.inspect.SchemaModel;
 import com.corpintel.migrate.inspect.SchemaModelText;
 import com.corpintel.migrate.migrate.BundledMigrations;
-import com.corpintel.migrate.migrate.HistoryTable;
 import com.corpintel.migrate.migrate.MigrationRecord;
 import com.corpintel.migrate.migrate.MigrationService;
 import com.corpintel.migrate.migrate.OperationsLog;
@@ -305,7 +305,7 @@ public final class AlembicAdoption {
                 + " format('%I.%I', s.chunk_schema, s.chunk_name), coalesce(s.before_compression_total_bytes, 0)"
                 + " FROM timescaledb_information.hypertables h,"
                 + " LATERAL chunk_compression_stats(format('%I.%I', h.hypertable_schema, h.hypertable_name)::regclass) s"
-                + " WHERE h.hypertable_schema = ? AND s.compression_status = 'Compressed'"
+                + " WHERE h.hypertable_schema = ? AND s.compression_status <> 'Uncompressed'"
                 + " ORDER BY h.hypertable_name, s.chunk_name")) {
             s.setString(1, database.schema());
             try (ResultSet rs = s.executeQuery()) {
@@ -323,12 +323,11 @@ public final class AlembicAdoption {
         List<AdoptionResult.TableSize> sizes = new ArrayList<>();
         // hypertable_size counts the chunks; a plain table's size is its relation's, indexes and TOAST included.
         // Rows are the planner's estimate: -1 where the table was never analyzed.
-        try (PreparedStatement s = connection.prepareStatement("SELECT CASE WHEN EXISTS (SELECT 1 FROM"
-                + " timescaledb_information.hypertables h WHERE format('%I.%I', h.hypertable_schema, h.hypertable_name)"
-                + "::regclass = c.oid) THEN hypertable_size(c.oid) ELSE pg_total_relation_size(c.oid) END,"
-                + " CASE WHEN EXISTS (SELECT 1 FROM timescaledb_information.hypertables h WHERE format('%I.%I',"
-                + " h.hypertable_schema, h.hypertable_name)::regclass = c.oid) THEN approximate_row_count(c.oid)"
-                + " ELSE c.reltuples::bigint END FROM pg_class c WHERE c.oid = to_regclass(?)")) {
+        try (PreparedStatement s = connection.prepareStatement("WITH r AS (SELECT c.oid, c.reltuples, EXISTS (SELECT 1"
+                + " FROM timescaledb_information.hypertables h WHERE format('%I.%I', h.hypertable_schema,"
+                + " h.hypertable_name)::regclass = c.oid) AS hyper FROM pg_class c WHERE c.oid = to_regclass(?))"
+                + " SELECT CASE WHEN hyper THEN hypertable_size(oid) ELSE pg_total_relation_size(oid) END,"
+                + " CASE WHEN hyper THEN approximate_row_count(oid) ELSE reltuples::bigint END FROM r")) {
             for (String table : tables) {
                 s.setString(1, table.contains(".") ? table : Identifiers.quote(database.schema()) + "."
                         + Identifiers.quote(table));
@@ -429,13 +428,10 @@ public final class AlembicAdoption {
         SchemaModel expected = ExpectedSchema.loadAt(bridge.reaches(), head, prepared.edition())
                 .orElseThrow(() -> new Failure(Failure.Kind.INTERNAL, "this binary carries no expected model of V"
                         + bridge.reaches()));
-        HistoryTable history = new HistoryTable(database.schema());
-        OperationsLog log = migrations.operationsLog();
         String detail = OperationsLog.BASELINE_DETAIL_PREFIX + bridge.reaches() + ": adopted from Alembic revision "
                 + bridge.revision() + " through the bundled bridge " + bridge.directory() + " ("
                 + prepared.edition().resourceName + " branch, steps in " + Bridge.PROGRESS_TABLE + "); recorded"
                 + " without running its script; alembic_version kept as " + Bridge.KEPT_ALEMBIC_TABLE;
-        Instant now = Instant.now();
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
             try {
@@ -456,13 +452,7 @@ public final class AlembicAdoption {
                             + " correct the differences by hand and run again, or restore the backup");
                     throw new Failure(Failure.Kind.MIGRATION, message.toString());
                 }
-                history.ensureExists(connection);
-                history.recordApplied(connection, prepared.records(), migrations.installedBy());
-                log.ensureExists(connection);
-                for (MigrationRecord migration : prepared.records()) {
-                    log.record(connection, migration.version(), migration.description(), "upgrade", true, now, 0,
-                            detail);
-                }
+                BaselineService.recordApplied(connection, migrations, prepared.records(), detail);
                 connection.commit();
             } catch (SQLException e) {
                 rollbackQuietly(connection);

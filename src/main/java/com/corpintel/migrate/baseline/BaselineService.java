@@ -163,24 +163,33 @@ public final class BaselineService {
         return Failure.refused(message.toString());
     }
 
+    /**
+     * What a baseline writes, in the caller's transaction: a history row per migration, recorded
+     * as applied without running, and an operations-log entry each whose detail starts with
+     * {@link OperationsLog#BASELINE_DETAIL_PREFIX} (which makes it the floor of downgrades).
+     */
+    public static void recordApplied(Connection connection, MigrationService migrations, List<MigrationRecord> records,
+                                     String detail) throws SQLException {
+        HistoryTable history = new HistoryTable(migrations.database().schema());
+        history.ensureExists(connection);
+        history.recordApplied(connection, records, migrations.installedBy());
+        OperationsLog log = migrations.operationsLog();
+        log.ensureExists(connection);
+        Instant now = Instant.now();
+        for (MigrationRecord migration : records) {
+            log.record(connection, migration.version(), migration.description(), "upgrade", true, now, 0, detail);
+        }
+    }
+
     /** The history rows and their log entries, in one transaction: all of them or none. */
     private void record(Prepared prepared) {
-        HistoryTable history = new HistoryTable(database.schema());
-        OperationsLog log = migrations.operationsLog();
         String detail = OperationsLog.BASELINE_DETAIL_PREFIX + prepared.version() + ": recorded without running its"
                 + " script; the schema matched the expected model of V" + prepared.version() + " ("
                 + prepared.edition().resourceName + " branch)";
-        Instant now = Instant.now();
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
             try {
-                history.ensureExists(connection);
-                history.recordApplied(connection, prepared.records(), migrations.installedBy());
-                log.ensureExists(connection);
-                for (MigrationRecord migration : prepared.records()) {
-                    log.record(connection, migration.version(), migration.description(), "upgrade", true, now, 0,
-                            detail);
-                }
+                recordApplied(connection, migrations, prepared.records(), detail);
                 connection.commit();
             } catch (SQLException e) {
                 connection.rollback();

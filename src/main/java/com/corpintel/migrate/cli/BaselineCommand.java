@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "baseline", sortOptions = false,
-        description = {"Adopt a database that has no migration history.",
+        description = {"Adopt a database that has no migration history: one the bundled migrations built up to"
+                + " VERSION (--version), or one the platform's Alembic revision 001 built (--from-alembic).",
                 "--version V: the schema is what the bundled migrations build at V; compare it with the expected"
                         + " model of V and, only when they agree, record V1..V as applied without running them.",
                 "--from-alembic: the schema was built by the platform's Alembic revision 001; check its shape and"

@@ -52,7 +52,8 @@ final class FlywayFailures {
         return Failure.refused("schema " + schema + " already holds objects but has no "
                 + MigrationService.HISTORY_TABLE + ": intel-migrate does not build the platform schema over objects it"
                 + " did not create; if it is what the bundled migrations build at version V, adopt it with"
-                + " `intel-migrate baseline --version V`; otherwise use an empty schema (--schema)");
+                + " `intel-migrate baseline --version V`; if Alembic built it (it has an alembic_version table), with"
+                + " `intel-migrate baseline --from-alembic`; otherwise use an empty schema (--schema)");
     }
 
     /** One of our callbacks (the lock guard) raised it: keep its kind. */

@@ -75,15 +75,7 @@ final class JsonRenderer implements Renderer {
         doc.put("edition", result.edition());
         doc.put("license", result.license());
         doc.put("comparedFacts", result.compared());
-        doc.put("recorded", result.recorded().stream().map(r -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("version", r.version());
-            m.put("description", r.description());
-            m.put("type", r.type());
-            m.put("script", r.script());
-            m.put("checksum", r.checksum());
-            return (Object) m;
-        }).toList());
+        doc.put("recorded", recorded(result.recorded()));
         doc.put("status", statusFields(result.status()));
         return Json.write(doc);
     }
@@ -122,15 +114,7 @@ final class JsonRenderer implements Renderer {
             return (Object) m;
         }).toList());
         doc.put("bytesRewritten", result.bytesRewritten());
-        doc.put("recorded", result.recorded().stream().map(r -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("version", r.version());
-            m.put("description", r.description());
-            m.put("type", r.type());
-            m.put("script", r.script());
-            m.put("checksum", r.checksum());
-            return (Object) m;
-        }).toList());
+        doc.put("recorded", recorded(result.recorded()));
         doc.put("status", statusFields(result.status()));
         return Json.write(doc);
     }
@@ -218,6 +202,19 @@ final class JsonRenderer implements Renderer {
         error.put("message", message);
         doc.put("error", error);
         return Json.write(doc);
+    }
+
+    /** History rows a baseline recorded (or would record). */
+    private static List<Object> recorded(List<MigrationRecord> records) {
+        return records.stream().map(r -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("version", r.version());
+            m.put("description", r.description());
+            m.put("type", r.type());
+            m.put("script", r.script());
+            m.put("checksum", r.checksum());
+            return (Object) m;
+        }).toList();
     }
 
     private static Map<String, Object> document(String command) {
