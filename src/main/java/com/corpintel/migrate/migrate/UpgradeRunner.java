@@ -259,24 +259,15 @@ final class UpgradeRunner {
         String label = step.label();
         String detail = null;
         try (Statement statement = connection.createStatement()) {
-            if (step.script().transactional()) {
-                connection.setAutoCommit(false);
-                session.reset(statement);
-                if (step.features() != null) {
-                    step.features().apply(connection, step.edition(), s -> ServerWarnings.print(s, label, progress));
-                    detail = step.features().operationsLogDetail();
-                } else {
-                    statement.execute(step.script().sql());
-                    ServerWarnings.print(statement, label, progress);
-                }
-            } else {
-                connection.setAutoCommit(true);
-                session.reset(statement);
-                for (String sql : SqlStatements.split(step.script().sql())) {
-                    statement.execute(sql);
-                    ServerWarnings.print(statement, label, progress);
-                }
-                connection.setAutoCommit(false);
+            try {
+                execute(connection, session, step, statement);
+            } catch (SQLException | RuntimeException e) {
+                // What the statements before the failing one warned about is said with the failure.
+                ServerWarnings.print(statement, label, progress);
+                throw e;
+            }
+            if (step.features() != null) {
+                detail = step.features().operationsLogDetail();
             }
         }
         List<String> extensions = CreatedExtensions.installed(connection);
@@ -295,6 +286,29 @@ final class UpgradeRunner {
         return new Outcome(new MigrationRecord(record.version(), record.description(), record.type(),
                 MigrationState.SUCCESS, record.script(), installedOn, installedBy(), millis, record.checksum(), rank),
                 extensions);
+    }
+
+    /** The step's script on its session: in one transaction, or statement by statement in autocommit. */
+    private void execute(Connection connection, Session session, Step step, Statement statement) throws SQLException {
+        String label = step.label();
+        if (step.script().transactional()) {
+            connection.setAutoCommit(false);
+            session.reset(statement);
+            if (step.features() != null) {
+                step.features().apply(connection, step.edition(), s -> ServerWarnings.print(s, label, progress));
+            } else {
+                statement.execute(step.script().sql());
+                ServerWarnings.print(statement, label, progress);
+            }
+        } else {
+            connection.setAutoCommit(true);
+            session.reset(statement);
+            for (String sql : SqlStatements.split(step.script().sql())) {
+                statement.execute(sql);
+                ServerWarnings.print(statement, label, progress);
+            }
+            connection.setAutoCommit(false);
+        }
     }
 
     private String installedBy() {
