@@ -1,5 +1,6 @@
 package com.corpintel.migrate.cli;
 
+import com.corpintel.migrate.Failure;
 import com.corpintel.migrate.undo.UndoService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,6 +19,13 @@ class DowngradeToCommand extends SchemaChangeCommand {
 
     @Override
     public Integer call() {
+        if ("alembic".equalsIgnoreCase(target)) {
+            // Refused before connecting: there is no undo of the Alembic bridge to plan.
+            throw Failure.refused("downgrade-to alembic: undoing the Alembic bridge is not supported. The bridge"
+                    + " rewrote every table (jsonb, vector, timestamptz, keys) and the way back is the backup taken"
+                    + " before `baseline --from-alembic` (docs/MIGRATION_GUIDE.md, \"Adopting an existing"
+                    + " database\"); downgrades stop at the adopted version");
+        }
         return downgrade(UndoService.Request.to(target), dataLoss.allowed);
     }
 }

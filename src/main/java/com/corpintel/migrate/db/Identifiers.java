@@ -10,6 +10,11 @@ public final class Identifiers {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
+    /** A string literal (standard_conforming_strings, the default since PostgreSQL 9.1). */
+    public static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
     /** The statement every script runs under, printed by dry runs exactly as executed. */
     public static String setSearchPath(String schema) {
         return "SET search_path TO " + quote(schema);

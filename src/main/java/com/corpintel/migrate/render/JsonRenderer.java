@@ -1,5 +1,6 @@
 package com.corpintel.migrate.render;
 
+import com.corpintel.migrate.alembic.AdoptionResult;
 import com.corpintel.migrate.baseline.BaselineResult;
 import com.corpintel.migrate.repair.RepairReport;
 import com.corpintel.migrate.migrate.HistoryReport;
@@ -74,6 +75,53 @@ final class JsonRenderer implements Renderer {
         doc.put("edition", result.edition());
         doc.put("license", result.license());
         doc.put("comparedFacts", result.compared());
+        doc.put("recorded", result.recorded().stream().map(r -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("version", r.version());
+            m.put("description", r.description());
+            m.put("type", r.type());
+            m.put("script", r.script());
+            m.put("checksum", r.checksum());
+            return (Object) m;
+        }).toList());
+        doc.put("status", statusFields(result.status()));
+        return Json.write(doc);
+    }
+
+    @Override
+    public String adoption(AdoptionResult result) {
+        Map<String, Object> doc = document("baseline");
+        doc.put("fromAlembic", result.revision());
+        doc.put("bridge", result.bridge());
+        doc.put("version", result.reaches());
+        doc.put("dryRun", result.dryRun());
+        doc.put("edition", result.edition());
+        doc.put("license", result.license());
+        doc.put("shapeFacts", result.shapeFacts());
+        doc.put("dataChecks", result.checks());
+        doc.put("resumedAfter", result.resumedAfter());
+        doc.put("steps", result.steps().stream().map(step -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("step", step.label());
+            m.put("doneBefore", step.doneBefore());
+            m.put("durationMillis", step.durationMillis() < 0 ? null : step.durationMillis());
+            m.put("locks", step.locks().stream().map(l -> {
+                Map<String, Object> lock = new LinkedHashMap<>();
+                lock.put("table", l.table());
+                lock.put("mode", l.mode());
+                lock.put("why", l.why());
+                return (Object) lock;
+            }).toList());
+            return (Object) m;
+        }).toList());
+        doc.put("tables", result.tables().stream().map(t -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("table", t.table());
+            m.put("bytes", t.bytes());
+            m.put("rows", t.rows());
+            return (Object) m;
+        }).toList());
+        doc.put("bytesRewritten", result.bytesRewritten());
         doc.put("recorded", result.recorded().stream().map(r -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("version", r.version());

@@ -1,5 +1,6 @@
 package com.corpintel.migrate.render;
 
+import com.corpintel.migrate.alembic.AdoptionResult;
 import com.corpintel.migrate.baseline.BaselineResult;
 import com.corpintel.migrate.repair.RepairReport;
 import com.corpintel.migrate.migrate.HistoryReport;
@@ -20,6 +21,9 @@ public interface Renderer {
 
     /** What baseline recorded (or, with --dry-run, would record). */
     String baseline(BaselineResult result);
+
+    /** What baseline --from-alembic did (or, with --dry-run, would do). */
+    String adoption(AdoptionResult result);
 
     /** What repair found, and did or refused. */
     String repair(RepairReport report);

@@ -1,5 +1,7 @@
 package com.corpintel.migrate.render;
 
+import com.corpintel.migrate.alembic.AdoptionResult;
+import com.corpintel.migrate.alembic.LockEstimate;
 import com.corpintel.migrate.baseline.BaselineResult;
 import com.corpintel.migrate.repair.RepairItem;
 import com.corpintel.migrate.repair.RepairReport;
@@ -18,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Text for people: short, aligned, coloured only when {@link Style} allows. */
 final class TextRenderer implements Renderer {
@@ -133,6 +136,69 @@ final class TextRenderer implements Renderer {
                 .append(" facts). Downgrades stop at V").append(result.version()).append(".\n");
         out.append('\n').append(status(result.status()));
         return out.toString();
+    }
+
+    @Override
+    public String adoption(AdoptionResult result) {
+        StringBuilder out = new StringBuilder();
+        long remaining = result.steps().stream().filter(s -> !s.doneBefore()).count();
+        out.append(result.dryRun() ? "Dry run: baseline --from-alembic would adopt" : "Adopted")
+                .append(" Alembic revision ").append(result.revision()).append(" through the bundled bridge ")
+                .append(result.bridge()).append(" (").append(result.edition().resourceName).append(" branch): ")
+                .append(remaining).append(" step").append(remaining == 1 ? "" : "s")
+                .append(result.dryRun() ? " to run" : " ran").append(result.resumedAfter() > 0 ? ", resuming after "
+                        + result.resumedAfter() + " committed by an earlier run" : "")
+                .append(", then V1 to V").append(result.reaches()).append(result.dryRun() ? " recorded as applied;"
+                        + " nothing was changed" : " recorded as applied").append(":\n");
+        Map<String, AdoptionResult.TableSize> sizes = new java.util.HashMap<>();
+        result.tables().forEach(t -> sizes.put(t.table(), t));
+        for (AdoptionResult.StepOutcome step : result.steps()) {
+            String mark = step.doneBefore() ? style.dim("·") : result.dryRun() ? " " : style.good("✓");
+            out.append("  ").append(mark).append(' ').append(step.label());
+            if (step.doneBefore()) {
+                out.append(style.dim("  committed by an earlier run"));
+            } else if (step.durationMillis() >= 0) {
+                out.append(style.dim("  (" + step.durationMillis() + " ms)"));
+            }
+            out.append('\n');
+            if (result.dryRun() && !step.doneBefore()) {
+                if (step.locks().isEmpty()) {
+                    out.append("      ").append(style.dim("locks no table")).append('\n');
+                }
+                for (LockEstimate lock : step.locks()) {
+                    AdoptionResult.TableSize size = sizes.get(lock.table());
+                    out.append("      ").append(style.dim(lock.mode() + " on " + lock.table()
+                            + (lock.why().isEmpty() ? "" : " (" + lock.why() + ")")
+                            + (size == null ? "" : ": " + bytes(size.bytes()) + (size.rows() < 0 ? "" : ", about "
+                                    + size.rows() + " rows"))))
+                            .append('\n');
+                }
+            }
+        }
+        if (result.dryRun()) {
+            out.append(result.shapeFacts() > 0 ? "The schema matched the shape revision " + result.revision()
+                    + " left (" + result.shapeFacts() + " facts)" : "The shape was compared when the bridge began")
+                    .append("; ").append(result.checks()).append(" data checks found no offending row.\n");
+            out.append("Tables rewritten: ").append(bytes(result.bytesRewritten()))
+                    .append(". Each step holds its locks until it commits: stop the application for the bridge.\n");
+        } else {
+            out.append("alembic_version is kept as intel_migrate_alembic_version. Downgrades stop at V")
+                    .append(result.reaches()).append(".\n");
+        }
+        out.append('\n').append(status(result.status()));
+        return out.toString();
+    }
+
+    /** A size as PostgreSQL's pg_size_pretty writes it (powers of 1024). */
+    static String bytes(long bytes) {
+        String[] units = {"bytes", "kB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = 0;
+        while (value >= 10 * 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return Math.round(value) + " " + units[unit];
     }
 
     @Override
