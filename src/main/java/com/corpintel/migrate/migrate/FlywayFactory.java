@@ -4,28 +4,26 @@ import com.corpintel.migrate.db.Database;
 import com.corpintel.migrate.timescale.Edition;
 import com.corpintel.migrate.timescale.FeatureMode;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.callback.Callback;
 
-import java.util.List;
 import java.util.Map;
 
-/** The one place Flyway is configured: the same history, scripts and safety settings for every command. */
+/**
+ * The one place Flyway is configured: the same history, scripts and safety settings for every
+ * command. Flyway reads here (status, validation, the records of pending steps); the upgrade's
+ * steps run in {@link UpgradeRunner}.
+ */
 final class FlywayFactory {
 
     private final Database database;
     private final MigrationSource source;
     private final FeatureMode featureMode;
     private final String installedBy;
-    private final List<Callback> callbacks;
 
-    /** @param callbacks called in this order on each event */
-    FlywayFactory(Database database, MigrationSource source, FeatureMode featureMode, String installedBy,
-                  List<Callback> callbacks) {
+    FlywayFactory(Database database, MigrationSource source, FeatureMode featureMode, String installedBy) {
         this.database = database;
         this.source = source;
         this.featureMode = featureMode;
         this.installedBy = installedBy;
-        this.callbacks = List.copyOf(callbacks);
     }
 
     /** For reading the history: applies nothing. */
@@ -45,7 +43,6 @@ final class FlywayFactory {
                 .createSchemas(true)
                 .table(MigrationService.HISTORY_TABLE)
                 .javaMigrations(TimescaleFeaturesMigration.against(source.javaMigrations(featureMode), database, planned))
-                .callbacks(callbacks.toArray(Callback[]::new))
                 .placeholderReplacement(false)
                 // Flyway's default lock is a transaction held open for the whole run, which
                 // CREATE INDEX CONCURRENTLY waits for forever; our advisory lock serializes runs.

@@ -2,16 +2,23 @@ package com.corpintel.migrate.migrate;
 
 import com.corpintel.migrate.db.Identifiers;
 
+import org.flywaydb.core.internal.util.AbbreviationUtils;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * Writes Flyway's history table where Flyway itself does not: rows for migrations that
- * {@code baseline} records without running. The table is Flyway's own shape (as Flyway 12
- * creates it on PostgreSQL), so every later Flyway run reads it as its own.
+ * Writes Flyway's history table: rows for the steps an upgrade runs ({@link UpgradeRunner}) and
+ * for migrations that {@code baseline} records without running. The table and its rows are
+ * Flyway's own shape (as Flyway 12 creates and fills it on PostgreSQL: the same columns,
+ * {@code installed_rank} one above the highest, descriptions and scripts abbreviated as Flyway
+ * abbreviates them), so every later Flyway run, and {@code status}, reads it as its own.
  */
 public final class HistoryTable {
 
@@ -48,6 +55,125 @@ public final class HistoryTable {
     }
 
     /**
+     * Flyway's test before it creates the history in an existing schema (PostgreSQLSchema.doEmpty
+     * in Flyway 12): no table, view, sequence, type or function that an extension did not bring.
+     */
+    private static final String SCHEMA_HOLDS_OBJECTS = """
+            SELECT EXISTS (
+                SELECT c.oid FROM pg_catalog.pg_class c
+                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                LEFT JOIN pg_catalog.pg_depend d ON d.objid = c.oid AND d.deptype = 'e'
+                WHERE n.nspname = ? AND d.objid IS NULL AND c.relkind IN ('r', 'v', 'S', 't')
+              UNION ALL
+                SELECT t.oid FROM pg_catalog.pg_type t
+                JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+                LEFT JOIN pg_catalog.pg_depend d ON d.objid = t.oid AND d.deptype = 'e'
+                WHERE n.nspname = ? AND d.objid IS NULL AND t.typcategory NOT IN ('A', 'C')
+              UNION ALL
+                SELECT p.oid FROM pg_catalog.pg_proc p
+                JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+                LEFT JOIN pg_catalog.pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
+                WHERE n.nspname = ? AND d.objid IS NULL
+            )""";
+
+    /** The description Flyway gives the row that says it created the schema. */
+    static final String SCHEMA_CREATION = "<< Flyway Schema Creation >>";
+
+    /** Whether the history table exists. */
+    public boolean exists(Connection connection) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            s.setString(1, table());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * What Flyway's migrate does before its first step when there is no history yet, in one
+     * transaction of the caller's: a missing schema is created, with the history and Flyway's
+     * schema-creation row (rank 0) in it; an existing schema gets the history only when it is
+     * empty as Flyway counts it.
+     *
+     * @return false, changing nothing, when the schema exists and holds objects (Flyway's
+     *         "non-empty schema without history" refusal)
+     */
+    boolean create(Connection connection, String installedBy) throws SQLException {
+        boolean schemaExists;
+        try (PreparedStatement s = connection.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+            s.setString(1, schema);
+            try (ResultSet rs = s.executeQuery()) {
+                schemaExists = rs.next();
+            }
+        }
+        if (schemaExists) {
+            try (PreparedStatement s = connection.prepareStatement(SCHEMA_HOLDS_OBJECTS)) {
+                s.setString(1, schema);
+                s.setString(2, schema);
+                s.setString(3, schema);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        ensureExists(connection);
+        if (!schemaExists) {
+            append(connection, 0, null, SCHEMA_CREATION, "SCHEMA", Identifiers.quote(schema), null, installedBy,
+                    0, true);
+        }
+        return true;
+    }
+
+    /** The rank the next row takes: one above the highest, 1 for the first (Flyway's rule). */
+    int nextRank(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT max(installed_rank) FROM " + table())) {
+            rs.next();
+            int highest = rs.getInt(1);
+            return rs.wasNull() ? 1 : highest + 1;
+        }
+    }
+
+    /**
+     * Appends one row as Flyway's {@code addAppliedMigration} writes it, in the caller's
+     * transaction (a step's, so that the row commits with it).
+     *
+     * @return when the server says it was installed
+     */
+    Instant append(Connection connection, int rank, String version, String description, String type, String script,
+                   Integer checksum, String installedBy, int executionMillis, boolean success) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("INSERT INTO " + table()
+                + " (installed_rank, version, description, type, script, checksum, installed_by, execution_time,"
+                + " success) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING installed_on")) {
+            s.setInt(1, rank);
+            s.setString(2, version);
+            s.setString(3, AbbreviationUtils.abbreviateDescription(description));
+            s.setString(4, type);
+            s.setString(5, AbbreviationUtils.abbreviateScript(script));
+            if (checksum == null) {
+                s.setNull(6, Types.INTEGER);
+            } else {
+                s.setInt(6, checksum);
+            }
+            s.setString(7, installedBy(installedBy));
+            s.setInt(8, executionMillis);
+            s.setBoolean(9, success);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getTimestamp(1).toInstant();
+            }
+        }
+    }
+
+    private static String installedBy(String installedBy) {
+        return installedBy.length() > 100 ? installedBy.substring(0, 100) : installedBy;
+    }
+
+    /**
      * Appends successful rows for migrations recorded without running (execution time 0),
      * after the highest rank present, in the caller's transaction.
      */
@@ -66,7 +192,7 @@ public final class HistoryTable {
                 } else {
                     s.setInt(5, migration.checksum());
                 }
-                s.setString(6, installedBy.length() > 100 ? installedBy.substring(0, 100) : installedBy);
+                s.setString(6, installedBy(installedBy));
                 s.executeUpdate();
             }
         }

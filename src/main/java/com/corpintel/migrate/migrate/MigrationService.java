@@ -10,28 +10,23 @@ import com.corpintel.migrate.db.SqlFailures;
 import com.corpintel.migrate.timescale.Edition;
 import com.corpintel.migrate.timescale.FeatureMode;
 import com.corpintel.migrate.timescale.TimescaleLicense;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.exception.FlywayValidateException;
-import org.flywaydb.core.api.output.MigrateOutput;
-import org.flywaydb.core.api.output.MigrateResult;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Applies and reports the bundled migrations through Flyway. Flyway owns the history
- * table and the execution of each script; this class adds what operators need around
- * it: refusals before anything changes, one bounded lock shared by every
+ * Applies and reports the migrations. Flyway reads: it resolves the scripts (type, checksum,
+ * description) and tells where the history stands ({@link StatusReader}). The steps themselves
+ * run in {@link UpgradeRunner}, which writes Flyway's history format, so that applying N
+ * migrations costs O(N) where Flyway's migrate costs O(N²) (see there). This class adds what
+ * operators need around them: refusals before anything changes, one bounded lock shared by every
  * schema-changing command, retries of lock timeouts, and reports as data. Flyway's
- * configuration, the status read, the dry run and the wording of failures live in
- * {@link FlywayFactory}, {@link StatusReader}, {@link UpgradeDryRun} and {@link FlywayFailures}.
+ * configuration, the dry run and the wording of failures live in {@link FlywayFactory},
+ * {@link UpgradeDryRun} and {@link FlywayFailures}.
  */
 public final class MigrationService {
 
@@ -42,13 +37,10 @@ public final class MigrationService {
     private final FeatureMode featureMode;
     private final Consumer<String> progress;
     private final OperationsLog operationsLog;
-    private final OperationsLogCallback logCallback;
-    private final StepNotices stepNotices;
-    private final LockGuardCallback lockGuard = new LockGuardCallback();
-    private final StepTracker steps = new StepTracker();
     private final FlywayFactory flyways;
     private final StatusReader statusReader;
     private final String installedBy;
+    private final PhaseTimings phases = PhaseTimings.fromEnvironment("upgrade");
 
     public MigrationService(Database database, MigrationSource source, FeatureMode featureMode, String installedBy,
                             Consumer<String> progress) {
@@ -57,11 +49,7 @@ public final class MigrationService {
         this.featureMode = featureMode;
         this.progress = progress;
         this.operationsLog = new OperationsLog(database.schema());
-        this.logCallback = new OperationsLogCallback(operationsLog);
-        this.stepNotices = new StepNotices(progress);
-        // The tracker last: a step counts as done only once every other callback accepted it.
-        this.flyways = new FlywayFactory(database, source, featureMode, installedBy,
-                List.of(logCallback, new ServerWarnings(progress), stepNotices, lockGuard, steps));
+        this.flyways = new FlywayFactory(database, source, featureMode, installedBy);
         this.statusReader = new StatusReader(database, source, operationsLog);
         this.installedBy = installedBy;
     }
@@ -145,11 +133,13 @@ public final class MigrationService {
         ServerInfo server = Preflight.reach(database);
         Preflight.requireSupportedServer(server);
         Preflight.requireWritable(server);
+        phases.mark("reach");
 
         try (MigrationLock lock = MigrationLock.acquire(database, patience.lockWait(), progress)) {
-            lockGuard.guard(lock);
-            // Checked under the lock: a concurrent downgrade may be dropping the very catalog read here.
+            phases.mark("lock");
+            // Read once, under the lock: a concurrent downgrade may be dropping the very catalog read here.
             StatusReport before = statusReader.of(flyways.reading());
+            phases.mark("status");
             List<MigrationRecord> pending = UpgradeChecks.pending(before, target);
             if (!before.problems().isEmpty()) {
                 StatusReport.Problem problem = before.problems().get(0);
@@ -164,109 +154,81 @@ public final class MigrationService {
                     Extensions extensions = Extensions.read(connection);
                     Preflight.requireExtensions(extensions);
                     // What a role may not do is refused here, before anything changes, not halfway through V1.
-                    license = UpgradeTrial.license(connection, UpgradeTrial.missing(extensions),
-                            database.connection().database());
+                    UpgradeTrial.Outcome trial = UpgradeTrial.license(connection, UpgradeTrial.missing(extensions),
+                            database.connection().database(), licenseNeeded(pending));
+                    license = trial.license();
                     if (before.current() == null) {
                         UpgradeTrial.createInSchema(connection, database.schema());
+                    }
+                    if (trial.createdExtensions()) {
+                        // The trial's rolled-back CREATE EXTENSION leaves TimescaleDB's library loaded in this server
+                        // process: a session pooler must not hand it to the session that creates it for real.
+                        Backend.retireIfPooled(connection);
                     }
                 } else {
                     license = TimescaleLicense.ofInstalled(connection).orElse(null);
                 }
                 edition = UpgradeChecks.edition(connection, source, featureMode, database.schema(), before,
-                        !pending.isEmpty(), license);
-                if (!pending.isEmpty()) {
-                    // The trial's rolled-back CREATE EXTENSION leaves TimescaleDB's library loaded in this
-                    // server process: a session pooler must not hand it to the session that creates it for real.
-                    Backend.retireIfPooled(connection);
-                }
+                        licenseNeeded(pending), license);
             } catch (SQLException e) {
                 throw SqlFailures.whilePreparing(e, "cannot prepare the upgrade",
                         "grant this role that privilege, or run as a role that has it");
             }
-            if (edition == Edition.APACHE && pending.stream().anyMatch(UpgradeChecks::isTimescaleFeatures)) {
-                // Said when version 2 begins, not now: refusals may still come (a non-empty schema, an earlier step).
-                stepNotices.announce(TimescaleFeaturesMigration.VERSION, "TimescaleDB runs under the Apache license:"
-                        + " skipping " + String.join("; ", edition.skippedFeatures));
-            }
+            phases.mark("prepare");
             if (pending.isEmpty()) {
                 completeTimescaleFeatures(patience);
+                phases.mark("initial refresh");
                 // Nothing to do: the state read under the lock is the state after.
                 return new UpgradeResult(before.currentVersion(), target, List.of(), license, edition, false, before);
             }
-            List<UpgradeResult.Applied> applied = migrate(flyways.applying(target, edition), edition, patience);
+            UpgradeRunner runner = new UpgradeRunner(database, source, operationsLog, installedBy, progress);
+            if (edition == Edition.APACHE && pending.stream().anyMatch(UpgradeChecks::isTimescaleFeatures)) {
+                // Said when version 2 begins, not now: refusals may still come (a non-empty schema, an earlier step).
+                runner.announce(TimescaleFeaturesMigration.VERSION, "TimescaleDB runs under the Apache license:"
+                        + " skipping " + String.join("; ", edition.skippedFeatures));
+            }
+            List<MigrationRecord> applied = runner.apply(withPlannedBranch(pending, edition), edition,
+                    timescaleFeatures(), lock, patience);
+            phases.mark("apply " + applied.size());
             completeTimescaleFeatures(patience);
+            phases.mark("initial refresh");
             boolean featuresApplied = source instanceof BundledMigrations
                     && applied.stream().anyMatch(a -> a.version().equals(TimescaleFeaturesMigration.VERSION));
-            return new UpgradeResult(before.currentVersion(), target, applied, license, edition, featuresApplied,
-                    statusReader.of(flyways.reading()));
+            return new UpgradeResult(before.currentVersion(), target,
+                    applied.stream().map(a -> new UpgradeResult.Applied(a.version(), a.description(),
+                            a.executionMillis())).toList(),
+                    license, edition, featuresApplied, before.afterApplying(applied));
         }
     }
 
-    /** Runs Flyway's migrate, again after a lock timeout of a step that rolled back; returns the steps applied. */
-    private List<UpgradeResult.Applied> migrate(Flyway flyway, Edition edition, Patience patience) {
-        List<UpgradeResult.Applied> applied = new ArrayList<>();
-        StepRetries retries = patience.retries(progress);
-        while (true) {
-            steps.reset();
-            try {
-                MigrateResult result = flyway.migrate();
-                for (MigrateOutput output : result.migrations) {
-                    if (!Boolean.TRUE.equals(output.rolledBack) && output.version != null && !output.version.isEmpty()) {
-                        applied.add(new UpgradeResult.Applied(output.version, output.description, output.executionTime));
-                    }
-                }
-                return applied;
-            } catch (FlywayException e) {
-                applied.addAll(steps.completed());
-                Optional<MigrationInfo> failed = steps.failed();
-                if (failed.isEmpty()) {
-                    throw failedOutsideSteps(e);
-                }
-                MigrationInfo step = failed.get();
-                boolean transactional = transactional(step, edition);
-                logFailure(step, e);
-                String label = StepCallback.label(step);
-                if (retries.again(e, transactional, "applying " + label
-                        + " (another session holds a lock on its tables)")) {
-                    continue;
-                }
-                throw FlywayFailures.stepFailed(label, e, transactional);
-            }
-        }
+    /** The license decides something: version 2 is among the steps, or --timescale-features=required. */
+    private boolean licenseNeeded(List<MigrationRecord> pending) {
+        return UpgradeChecks.licenseNeeded(source, featureMode, pending);
     }
 
-    private Failure failedOutsideSteps(FlywayException e) {
-        Failure ours = FlywayFailures.ours(e);
-        if (ours != null) {
-            return ours; // raised by one of our callbacks (the lock guard): keep its kind
+    /**
+     * The pending records as the history records them: version 2's checksum is that of the branch
+     * the upgrade planned (the status read resolved it from what the server had then, if anything).
+     */
+    private List<MigrationRecord> withPlannedBranch(List<MigrationRecord> pending, Edition edition) {
+        if (!(source instanceof BundledMigrations bundled) || edition == null) {
+            return pending;
         }
-        if (e instanceof FlywayValidateException) {
-            return FlywayFailures.mismatch(SqlFailures.firstLine(e.getMessage()));
-        }
-        if (FlywayFailures.isNonEmptySchema(e)) {
-            return FlywayFailures.nonEmptySchema(database.schema());
-        }
-        return FlywayFailures.translate(e, "upgrade failed", database.connection());
+        int checksum = TimescaleFeaturesMigration.checksum(edition, bundled.resources());
+        return pending.stream()
+                .map(m -> UpgradeChecks.isTimescaleFeatures(m)
+                        ? new MigrationRecord(m.version(), m.description(), m.type(), m.state(), m.script(),
+                        m.installedOn(), m.installedBy(), m.executionMillis(), checksum, m.installedRank())
+                        : m)
+                .toList();
     }
 
-    /** Whether a step ran in one transaction, so that its failure left nothing behind: its script says. */
-    private boolean transactional(MigrationInfo step, Edition edition) {
-        return source.forward(StatusReader.record(step), edition).map(Script::transactional).orElse(false);
-    }
-
-    /** A failed step's transaction rolled back, and its log entry with it: record it on a session of its own. */
-    private void logFailure(MigrationInfo step, Throwable e) {
-        if (step.getVersion() == null) {
-            return;
-        }
-        SQLException sql = SqlFailures.findSqlException(e);
-        String detail = sql != null ? SqlFailures.serverMessage(sql) : SqlFailures.firstLine(e.getMessage());
-        try (Connection connection = database.connect()) {
-            operationsLog.recordFailure(connection, step.getVersion().getVersion(), step.getDescription(),
-                    "upgrade", logCallback.started(), logCallback.elapsedMillis(), detail);
-        } catch (SQLException | RuntimeException ignored) {
-            // the failure itself is what the operator needs to see; the log entry is best effort here
-        }
+    /** The bundled version 2's Java step, or null for a directory set. */
+    private TimescaleFeaturesMigration timescaleFeatures() {
+        return source.javaMigrations(featureMode).stream()
+                .filter(TimescaleFeaturesMigration.class::isInstance)
+                .map(TimescaleFeaturesMigration.class::cast)
+                .findFirst().orElse(null);
     }
 
     /** The step V2's community branch needs after it committed; bundled migrations only. */

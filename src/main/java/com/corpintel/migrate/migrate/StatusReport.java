@@ -33,6 +33,24 @@ public record StatusReport(
         return pending.isEmpty() && failed.isEmpty() && problems.isEmpty();
     }
 
+    /**
+     * The state after an upgrade applied {@code applied} (pending records of this report, now
+     * as the history holds them), without reading the history again: the upgrade ran under the
+     * lock, so nothing else changed it.
+     */
+    public StatusReport afterApplying(List<MigrationRecord> applied) {
+        java.util.Map<String, MigrationRecord> byVersion = new java.util.HashMap<>();
+        applied.forEach(record -> byVersion.put(record.version(), record));
+        List<MigrationRecord> all = migrations.stream()
+                .map(m -> m.state() == MigrationState.PENDING && byVersion.containsKey(m.version())
+                        ? byVersion.get(m.version()) : m)
+                .toList();
+        return new StatusReport(database, schema, scripts, StatusReader.current(all), head,
+                appliedCount + applied.size(),
+                pending.stream().filter(m -> !byVersion.containsKey(m.version())).toList(),
+                failed, problems, future, all);
+    }
+
     public String currentVersion() {
         return current == null ? null : current.version();
     }

@@ -37,7 +37,7 @@ import java.util.zip.CRC32;
  * from the database, {@link TimescaleFeaturesRecord}), for a pending one the branch the
  * upgrade planned from the license.
  */
-public final class TimescaleFeaturesMigration implements JavaMigration, OperationsLogCallback.Detailed {
+public final class TimescaleFeaturesMigration implements JavaMigration {
 
     public static final String VERSION = "2";
     public static final String DESCRIPTION = "timescale features";
@@ -166,27 +166,59 @@ public final class TimescaleFeaturesMigration implements JavaMigration, Operatio
 
     @Override
     public void migrate(Context context) throws Exception {
-        String license = TimescaleLicense.ofInstalled(context.getConnection())
-                .orElseThrow(() -> new IllegalStateException(
-                        "the timescaledb extension is missing; version 1 should have created it"));
+        String license = license(context.getConnection());
         Edition edition = EditionChoice.choose(license, mode);
         // The history records the checksum resolved before this ran: it must name this branch.
         if (!Objects.equals(getChecksum(), checksum(edition, resources))) {
-            throw new IllegalStateException("TimescaleDB's license is now '" + license + "', which gives the "
-                    + edition.resourceName + " branch, but this upgrade planned "
-                    + (planned == null ? "no branch" : "the " + planned.resourceName + " branch")
-                    + "; nothing of V2 was applied: run the upgrade again");
+            throw branchChanged(license, edition, planned);
         }
-        try (Statement statement = context.getConnection().createStatement()) {
+        // Upgrades run version 2 through apply(); Flyway itself would only run it from a configuration of its own.
+        runBranch(context.getConnection(), edition, Statement::clearWarnings);
+    }
+
+    /** What an upgrade step runs once it holds its statement, for the server warnings it collected. */
+    interface StatementCheck {
+        void ran(Statement statement) throws SQLException;
+    }
+
+    /**
+     * Runs version 2 as {@link UpgradeRunner} applies it: on the step's connection, in its
+     * transaction, the branch the license gives, which must be the one the upgrade planned
+     * and records in the history.
+     */
+    Edition apply(Connection connection, Edition planned, StatementCheck afterwards) throws SQLException {
+        String license = license(connection);
+        Edition edition = EditionChoice.choose(license, mode);
+        if (edition != planned) {
+            throw branchChanged(license, edition, planned);
+        }
+        runBranch(connection, edition, afterwards);
+        return edition;
+    }
+
+    private static String license(Connection connection) throws SQLException {
+        return TimescaleLicense.ofInstalled(connection)
+                .orElseThrow(() -> new IllegalStateException(
+                        "the timescaledb extension is missing; version 1 should have created it"));
+    }
+
+    private static IllegalStateException branchChanged(String license, Edition edition, Edition planned) {
+        return new IllegalStateException("TimescaleDB's license is now '" + license + "', which gives the "
+                + edition.resourceName + " branch, but this upgrade planned "
+                + (planned == null ? "no branch" : "the " + planned.resourceName + " branch")
+                + "; nothing of V2 was applied: run the upgrade again");
+    }
+
+    private void runBranch(Connection connection, Edition edition, StatementCheck afterwards) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
             statement.execute(resources.require(scriptPath(edition)));
-            ServerWarnings.report(context, statement);
+            afterwards.ran(statement);
         }
         ran = edition;
     }
 
     /** "timescale edition: community" once this step ran, for its operations-log entry. */
-    @Override
-    public String operationsLogDetail() {
+    String operationsLogDetail() {
         return ran == null ? null : RecordedBranch.logDetail(ran);
     }
 }

@@ -38,6 +38,8 @@ final class UpgradeChecks {
     /**
      * The TimescaleDB branch the upgrade plans for version 2 (see {@link EditionChoice#forUpgrade}).
      * --timescale-features applies to the bundled set only: a directory has no license-dependent step.
+     *
+     * @param pending whether the license decides something ({@link #licenseNeeded})
      */
     static Edition edition(Connection connection, MigrationSource source, FeatureMode featureMode, String schema,
                            StatusReport before, boolean pending, String license) throws SQLException {
@@ -47,6 +49,16 @@ final class UpgradeChecks {
                 && before.migrations().stream().anyMatch(m -> isTimescaleFeatures(m) && m.applied())
                 ? BuiltEdition.read(connection, schema) : Optional.empty();
         return EditionChoice.forUpgrade(license, mode, pending, built);
+    }
+
+    /**
+     * Whether the upgrade must know TimescaleDB's license (creating the extension in a rolled-back
+     * transaction to ask, where it does not exist yet): version 2 is among the steps, or
+     * --timescale-features=required asks for the features (the bundled set only).
+     */
+    static boolean licenseNeeded(MigrationSource source, FeatureMode featureMode, List<MigrationRecord> pending) {
+        return pending.stream().anyMatch(UpgradeChecks::isTimescaleFeatures)
+                || (source instanceof BundledMigrations && featureMode == FeatureMode.REQUIRED && !pending.isEmpty());
     }
 
     /** The bundled, license-dependent version 2 (a Java step; a directory's V2 is plain SQL). */

@@ -42,14 +42,16 @@ final class UpgradeDryRun {
         try (Connection connection = database.connect()) {
             if (!pending.isEmpty()) {
                 Preflight.requireExtensions(Extensions.read(connection));
-                license = license(connection, server);
+                license = UpgradeChecks.licenseNeeded(source, featureMode, pending)
+                        ? license(connection, server) : TimescaleLicense.ofLoaded(connection).orElse(null);
             } else {
                 license = TimescaleLicense.ofInstalled(connection).orElse(null);
             }
             // A license that could not be told leaves the branch open; the steps say so.
-            if (license != null || pending.isEmpty()) {
+            boolean needed = UpgradeChecks.licenseNeeded(source, featureMode, pending);
+            if (license != null || !needed) {
                 edition = UpgradeChecks.edition(connection, source, featureMode, database.schema(), before,
-                        !pending.isEmpty(), license);
+                        needed, license);
             }
         } catch (SQLException e) {
             throw SqlFailures.whilePreparing(e, "cannot plan the upgrade", "grant this role that privilege");

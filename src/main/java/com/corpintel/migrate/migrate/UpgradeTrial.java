@@ -11,12 +11,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The privileged things the first upgrade does, tried in a transaction that is always
- * rolled back: creating the extensions, and creating objects in the schema. A role that
- * may not do one of them is refused here, before anything has changed, with the
- * server's own reason and what to do, instead of failing in the middle of version 1.
+ * The privileged things the first upgrade does, checked before anything changes: creating the
+ * extensions, and creating objects in the schema. A role that may not do one of them is refused
+ * here with the server's own reason and what to do, instead of failing in the middle of
+ * version 1. The catalog answers first ({@code pg_available_extension_versions}, the role's
+ * privileges); only when it says no is the CREATE EXTENSION tried, in a transaction that is
+ * always rolled back, for the server's own words. A trial that succeeds costs a loaded
+ * TimescaleDB library (about 200 ms of server time) for nothing.
  */
 final class UpgradeTrial {
 
@@ -34,12 +38,62 @@ final class UpgradeTrial {
     }
 
     /**
-     * Creates {@code missing} and reads TimescaleDB's license while they exist (null when it
-     * cannot be told), then rolls back.
+     * What the license read found, and whether it created extensions in a rolled-back transaction
+     * to get there (the session's server process then has TimescaleDB's library loaded).
+     */
+    record Outcome(String license, boolean createdExtensions) {
+    }
+
+    /**
+     * Whether this role may create every extension in {@code missing}: a superuser may; another
+     * role needs CREATE on the database (and on the schema it goes to) and extensions that do
+     * not need a superuser or are marked trusted.
+     */
+    private static final String MAY_CREATE_EXTENSIONS = """
+            SELECT coalesce(bool_and(r.rolsuper OR ((NOT v.superuser OR v.trusted)
+                       AND has_database_privilege(current_database(), 'CREATE')
+                       AND coalesce(has_schema_privilege(current_schema(), 'CREATE'), false))), false)
+            FROM pg_available_extension_versions v
+            JOIN pg_available_extensions a ON a.name = v.name AND a.default_version = v.version
+            CROSS JOIN pg_roles r
+            WHERE r.rolname = current_user AND v.name = ANY (?)
+            """;
+
+    /**
+     * TimescaleDB's license (null when it cannot be told, or is not needed and not loaded), after
+     * checking that the role may create {@code missing}. The license is read where the library is
+     * loaded, which it is once the extension exists; only when it is {@code needed} (version 2 is
+     * pending, or --timescale-features=required) and the extension does not exist yet are the
+     * extensions created to read it, then rolled back.
      *
      * @throws com.corpintel.migrate.Failure refused when the role may not create one of them
      */
-    static String license(Connection connection, List<String> missing, String database) throws SQLException {
+    static Outcome license(Connection connection, List<String> missing, String database, boolean needed)
+            throws SQLException {
+        if (!missing.isEmpty() && !mayCreate(connection, missing)) {
+            return new Outcome(trial(connection, missing, database), true);
+        }
+        Optional<String> loaded = TimescaleLicense.ofLoaded(connection);
+        if (loaded.isPresent() || !needed || missing.isEmpty()) {
+            return new Outcome(loaded.orElse(null), false);
+        }
+        return new Outcome(trial(connection, missing, database), true);
+    }
+
+    private static boolean mayCreate(Connection connection, List<String> missing) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(MAY_CREATE_EXTENSIONS)) {
+            s.setArray(1, connection.createArrayOf("text", missing.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * Creates {@code missing} and reads TimescaleDB's license while they exist (null when it
+     * cannot be told), then rolls back.
+     */
+    private static String trial(Connection connection, List<String> missing, String database) throws SQLException {
         return rolledBack(connection, () -> {
             try (Statement statement = connection.createStatement()) {
                 for (String name : missing) {

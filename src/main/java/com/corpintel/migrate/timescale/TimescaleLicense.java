@@ -12,7 +12,8 @@ import java.util.Optional;
  * Reads TimescaleDB's license. The setting exists only where the extension is
  * loaded into the database; before the first migration has created it, the
  * extension is created inside a transaction that is always rolled back, so the
- * question is answered without changing anything.
+ * question is answered without changing anything. Callers ask only when the
+ * answer matters: that costs the server about 200 ms.
  */
 public final class TimescaleLicense {
 
@@ -30,6 +31,18 @@ public final class TimescaleLicense {
     }
 
     /**
+     * The license as the session's loaded TimescaleDB library says it, without looking at this
+     * database's extensions; empty when no library defining the setting is loaded (the preloaded
+     * loader alone does not define it).
+     */
+    public static Optional<String> ofLoaded(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT current_setting('timescaledb.license', true)")) {
+            return rs.next() ? Optional.ofNullable(rs.getString(1)).filter(l -> !l.isBlank()) : Optional.empty();
+        }
+    }
+
+    /**
      * The license, creating the extension in a rolled-back transaction when it does
      * not exist yet. Needs the privilege to create the extension (as upgrade does).
      * Through a pooler, the session ends with the probe: give it a session of its own.
@@ -38,6 +51,10 @@ public final class TimescaleLicense {
         Optional<String> installed = ofInstalled(connection);
         if (installed.isPresent()) {
             return installed.get();
+        }
+        Optional<String> loaded = ofLoaded(connection);
+        if (loaded.isPresent()) {
+            return loaded.get();
         }
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);

@@ -1,12 +1,8 @@
 package com.corpintel.migrate.migrate;
 
-import org.flywaydb.core.api.configuration.ClassicConfiguration;
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -59,25 +55,6 @@ class ServerWarningsTest {
     }
 
     @Test
-    void aJavaMigrationsWarningsGoThroughTheCallbackItsFlywayWasGiven() throws Exception {
-        List<String> printed = new ArrayList<>();
-        ServerWarnings callback = new ServerWarnings(printed::add);
-        callback.stepBegins("V2 timescale features");
-        ClassicConfiguration configuration = new ClassicConfiguration();
-        configuration.setCallbacks(callback);
-        List<String> calls = new ArrayList<>();
-        Statement statement = statement(chain(
-                new SQLWarning("column \"id\" should be used for segmenting or ordering", "01000"),
-                new SQLWarning("just so you know", "00000")), calls);
-
-        ServerWarnings.report(context(configuration), statement);
-
-        assertThat(printed).containsExactly(
-                "V2 timescale features: server warning: column \"id\" should be used for segmenting or ordering");
-        assertThat(calls).as("the statement's warnings are cleared once printed").contains("clearWarnings");
-    }
-
-    @Test
     void undoWarningsArePrintedAndCleared() throws Exception {
         List<String> printed = new ArrayList<>();
         List<String> calls = new ArrayList<>();
@@ -101,19 +78,5 @@ class ServerWarningsTest {
                         default -> throw new UnsupportedOperationException(method.getName());
                     };
                 });
-    }
-
-    private static Context context(Configuration configuration) {
-        return new Context() {
-            @Override
-            public Configuration getConfiguration() {
-                return configuration;
-            }
-
-            @Override
-            public Connection getConnection() {
-                return null;
-            }
-        };
     }
 }
