@@ -15,19 +15,19 @@ public final class Check {
     private final LintScript script;
     private final ScriptName name;
     private final Statement statement;
-    private final StaticSchema before;
+    private final java.util.Set<String> tablesBefore;
     private final StaticSchema now;
     private final ScriptScope scope;
     private final MigrationSet set;
     private final List<Finding> out;
     private final Positions positions;
 
-    Check(LintScript script, ScriptName name, Statement statement, StaticSchema before, StaticSchema now,
+    Check(LintScript script, ScriptName name, Statement statement, java.util.Set<String> tablesBefore, StaticSchema now,
           ScriptScope scope, MigrationSet set, List<Finding> out, Positions positions) {
         this.script = script;
         this.name = name;
         this.statement = statement;
-        this.before = before;
+        this.tablesBefore = tablesBefore;
         this.now = now;
         this.scope = scope;
         this.set = set;
@@ -63,11 +63,6 @@ public final class Check {
                 .anyMatch(l -> l.startsWith(Script.DATA_LOSS_MARKER));
     }
 
-    /** The schema as the earlier scripts left it. */
-    public StaticSchema before() {
-        return before;
-    }
-
     /** The schema just before this statement (earlier scripts and this script's earlier statements). */
     public StaticSchema now() {
         return now;
@@ -75,7 +70,7 @@ public final class Check {
 
     /** A table that existed before this script ran, and so may be large and in use. */
     public boolean existedBefore(String table) {
-        return before.hasTable(table) && !scope.created.contains(table);
+        return table != null && tablesBefore.contains(table) && !scope.created.contains(table);
     }
 
     public boolean createdInScript(String table) {

@@ -70,37 +70,39 @@ public final class Linter {
                     (n.forward() ? forward : undo).computeIfAbsent(n.migrationVersion(), v -> new ArrayList<>()).add(k);
                 }
             }
+            // An undo script starts from the schema its version's forward scripts left (the floor version):
+            // it is linted as soon as that state is reached, on a copy that is dropped at once, so no
+            // snapshot per version is kept (that made a long set cost memory quadratic in its length).
+            TreeMap<MigrationVersion, List<Integer>> undoAfter = new TreeMap<>(
+                    Comparator.nullsFirst(Comparator.naturalOrder()));
+            for (var version : undo.entrySet()) {
+                for (int k : version.getValue()) {
+                    if (isMine(names.get(k), chain, defaultChain) && checked.test(named.get(k))) {
+                        undoAfter.computeIfAbsent(forward.floorKey(version.getKey()), v -> new ArrayList<>()).add(k);
+                    }
+                }
+            }
             StaticSchema schema = new StaticSchema();
-            TreeMap<MigrationVersion, StaticSchema> after = new TreeMap<>();
+            lintUndo(undoAfter.get(null), schema, named, names, migrationSet, suppressed, byScript);
             for (var version : forward.entrySet()) {
                 List<Integer> scripts = new ArrayList<>(version.getValue());
                 scripts.sort(Comparator.comparing(k -> names.get(k), PART_ORDER));
                 for (int k : scripts) {
-                    boolean mine = isMine(names.get(k), chain, defaultChain);
-                    List<Finding> found = run(named.get(k), names.get(k), schema, migrationSet, suppressed);
-                    if (mine && checked.test(named.get(k))) {
+                    boolean mine = isMine(names.get(k), chain, defaultChain) && checked.test(named.get(k));
+                    List<Finding> found = run(named.get(k), names.get(k), schema, migrationSet, suppressed, mine);
+                    if (mine) {
                         byScript.put(named.get(k).path(), found);
                     }
                 }
-                after.put(version.getKey(), schema.copy());
+                lintUndo(undoAfter.get(version.getKey()), schema, named, names, migrationSet, suppressed, byScript);
             }
             if (Objects.equals(chain, defaultChain)) {
                 last = schema;
             }
-            for (var version : undo.entrySet()) {
-                var state = after.floorEntry(version.getKey());
-                for (int k : version.getValue()) {
-                    if (isMine(names.get(k), chain, defaultChain) && checked.test(named.get(k))) {
-                        StaticSchema start = state == null ? new StaticSchema() : state.getValue().copy();
-                        byScript.put(named.get(k).path(), run(named.get(k), names.get(k), start, migrationSet,
-                                suppressed));
-                    }
-                }
-            }
         }
         for (LintScript script : unnamed) {
             if (checked.test(script)) {
-                byScript.put(script.path(), run(script, null, last.copy(), migrationSet, suppressed));
+                byScript.put(script.path(), run(script, null, last.copy(), migrationSet, suppressed, true));
             }
         }
 
@@ -129,11 +131,34 @@ public final class Linter {
         return name.edition() == null ? Objects.equals(chain, defaultChain) : name.edition().equals(chain);
     }
 
-    /** Lints one script against {@code schema} (the state before it), which it leaves in the state after it. */
+    private void lintUndo(List<Integer> scripts, StaticSchema schema, List<LintScript> named, List<ScriptName> names,
+                          MigrationSet set, int[] suppressed, Map<String, List<Finding>> byScript) {
+        if (scripts == null) {
+            return;
+        }
+        for (int k : scripts) {
+            byScript.put(named.get(k).path(), run(named.get(k), names.get(k), schema.copy(), set, suppressed, true));
+        }
+    }
+
+    /**
+     * Lints one script against {@code schema} (the state before it), which it leaves in the state after it;
+     * with {@code report} false it only replays it (an earlier script that is not reported).
+     */
     private List<Finding> run(LintScript script, ScriptName name, StaticSchema schema, MigrationSet set,
-                              int[] suppressed) {
+                              int[] suppressed, boolean report) {
+        if (!report) {
+            ScriptScope scope = new ScriptScope();
+            Positions positions = new Positions(script.sql());
+            List<SqlStatements.Span> spans = SqlStatements.spans(script.sql());
+            for (int i = 0; i < spans.size(); i++) {
+                SqlStatements.Span span = spans.get(i);
+                Replay.apply(Statement.of(i, span.text(), span.start(), span.unterminated(), positions), schema, scope);
+            }
+            return List.of();
+        }
         Positions positions = new Positions(script.sql());
-        StaticSchema before = schema.copy();
+        Set<String> before = Set.copyOf(schema.tables.keySet());
         ScriptScope scope = new ScriptScope();
         List<Finding> findings = new ArrayList<>();
         List<Statement> statements = new ArrayList<>();
