@@ -40,7 +40,6 @@ public final class MigrationService {
     private final FlywayFactory flyways;
     private final StatusReader statusReader;
     private final String installedBy;
-    private final PhaseTimings phases = PhaseTimings.fromEnvironment("upgrade");
 
     public MigrationService(Database database, MigrationSource source, FeatureMode featureMode, String installedBy,
                             Consumer<String> progress) {
@@ -74,8 +73,10 @@ public final class MigrationService {
     // ------------------------------------------------------------------ reading
 
     public StatusReport status() {
+        PhaseTimings phases = PhaseTimings.fromEnvironment("status");
         Preflight.reach(database);
-        return statusReader.of(flyways.reading());
+        phases.mark("reach");
+        return statusReader.of(flyways.reading(), phases);
     }
 
     public HistoryReport history() {
@@ -130,6 +131,7 @@ public final class MigrationService {
      * anything changes (lint); {@code beforeApplying} may refuse by throwing a {@link Failure}.
      */
     public UpgradeResult upgrade(String target, Patience patience, Consumer<List<MigrationRecord>> beforeApplying) {
+        PhaseTimings phases = PhaseTimings.fromEnvironment("upgrade");
         ServerInfo server = Preflight.reach(database);
         Preflight.requireSupportedServer(server);
         Preflight.requireWritable(server);
@@ -138,8 +140,7 @@ public final class MigrationService {
         try (MigrationLock lock = MigrationLock.acquire(database, patience.lockWait(), progress)) {
             phases.mark("lock");
             // Read once, under the lock: a concurrent downgrade may be dropping the very catalog read here.
-            StatusReport before = statusReader.of(flyways.reading());
-            phases.mark("status");
+            StatusReport before = statusReader.of(flyways.reading(), phases);
             List<MigrationRecord> pending = UpgradeChecks.pending(before, target);
             if (!before.problems().isEmpty()) {
                 StatusReport.Problem problem = before.problems().get(0);

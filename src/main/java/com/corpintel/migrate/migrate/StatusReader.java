@@ -33,7 +33,13 @@ final class StatusReader {
     }
 
     StatusReport of(Flyway flyway) {
+        return of(flyway, PhaseTimings.off());
+    }
+
+    /** As {@link #of(Flyway)}, marking the history read and the validation in {@code phases}. */
+    StatusReport of(Flyway flyway, PhaseTimings phases) {
         MigrationInfoService info = info(flyway);
+        phases.mark("history");
         List<MigrationRecord> all = Arrays.stream(info.all()).map(StatusReader::record).toList();
         String head = all.stream()
                 .filter(r -> r.state().bundled())
@@ -47,6 +53,8 @@ final class StatusReader {
             throw BundledResources.missing("Flyway resolved " + resolved + " of the " + inventory.migrations()
                     + " bundled migrations");
         }
+        List<StatusReport.Problem> problems = problems(flyway);
+        phases.mark("validation");
         return new StatusReport(
                 database.connection().describe(),
                 database.schema(),
@@ -56,7 +64,7 @@ final class StatusReader {
                 (int) all.stream().filter(r -> r.version() != null && r.state() == MigrationState.SUCCESS).count(),
                 all.stream().filter(r -> r.state() == MigrationState.PENDING).toList(),
                 all.stream().filter(r -> r.state().failed()).toList(),
-                problems(flyway),
+                problems,
                 all.stream().filter(r -> r.state().future()).toList(),
                 all);
     }
