@@ -150,6 +150,7 @@ public final class MigrationService {
             beforeApplying.accept(pending);
             String license;
             Edition edition;
+            boolean refreshDue = false;
             try (Connection connection = database.connect()) {
                 if (!pending.isEmpty()) {
                     Extensions extensions = Extensions.read(connection);
@@ -171,13 +172,19 @@ public final class MigrationService {
                 }
                 edition = UpgradeChecks.edition(connection, source, featureMode, database.schema(), before,
                         licenseNeeded(pending), license);
+                if (pending.isEmpty()) {
+                    // Asked on this session rather than a new one: a no-op upgrade opens no more than it must.
+                    refreshDue = initialRefresh().map(refresh -> refresh.due(connection)).orElse(false);
+                }
             } catch (SQLException e) {
                 throw SqlFailures.whilePreparing(e, "cannot prepare the upgrade",
                         "grant this role that privilege, or run as a role that has it");
             }
             phases.mark("prepare");
             if (pending.isEmpty()) {
-                completeTimescaleFeatures(patience);
+                if (refreshDue) {
+                    initialRefresh().ifPresent(refresh -> refresh.run(patience));
+                }
                 phases.mark("initial refresh");
                 // Nothing to do: the state read under the lock is the state after.
                 return new UpgradeResult(before.currentVersion(), target, List.of(), license, edition, false, before);
