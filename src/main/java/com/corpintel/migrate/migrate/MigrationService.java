@@ -132,12 +132,18 @@ public final class MigrationService {
      */
     public UpgradeResult upgrade(String target, Patience patience, Consumer<List<MigrationRecord>> beforeApplying) {
         PhaseTimings phases = PhaseTimings.fromEnvironment("upgrade");
-        ServerInfo server = Preflight.reach(database);
-        Preflight.requireSupportedServer(server);
-        Preflight.requireWritable(server);
+        // The session that checks the server goes on to hold the lock: one session fewer.
+        Preflight.Reached reached = Preflight.reachKeeping(database);
+        try {
+            Preflight.requireSupportedServer(reached.server());
+            Preflight.requireWritable(reached.server());
+        } catch (RuntimeException e) {
+            reached.close();
+            throw e;
+        }
         phases.mark("reach");
 
-        try (MigrationLock lock = MigrationLock.acquire(database, patience.lockWait(), progress)) {
+        try (MigrationLock lock = MigrationLock.acquire(database, reached.session(), patience.lockWait(), progress)) {
             phases.mark("lock");
             // Read once, under the lock: a concurrent downgrade may be dropping the very catalog read here.
             StatusReport before = statusReader.of(flyways.reading(), phases);
