@@ -58,7 +58,26 @@ public final class MigrationLock implements AutoCloseable {
     }
 
     public static MigrationLock acquire(Database database, Duration wait, Consumer<String> progress) {
-        Connection connection = openSession(database);
+        return acquireOn(database, openSession(database), wait, progress);
+    }
+
+    /**
+     * As {@link #acquire(Database, Duration, Consumer)}, on {@code session}, a session of {@code database}
+     * in autocommit that the caller hands over (it is closed when the lock is released or not taken):
+     * so that the session which checked the server can hold the lock instead of a new one.
+     */
+    public static MigrationLock acquire(Database database, Connection session, Duration wait, Consumer<String> progress) {
+        try {
+            keepIdle(session);
+        } catch (SQLException e) {
+            closeQuietly(session);
+            throw SqlFailures.onConnect(e, database.connection());
+        }
+        return acquireOn(database, session, wait, progress);
+    }
+
+    private static MigrationLock acquireOn(Database database, Connection session, Duration wait, Consumer<String> progress) {
+        Connection connection = session;
         try {
             int objectId = objectId(database.schema());
             long deadline = System.nanoTime() + wait.toNanos();
@@ -153,12 +172,18 @@ public final class MigrationLock implements AutoCloseable {
     /** A new session for the lock; session settings come from {@link Database#connect()}. */
     private static Connection openSession(Database database) {
         Connection connection = database.connect();
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(CatalogQueries.KEEP_IDLE_SESSION);
+        try {
+            keepIdle(connection);
             return connection;
         } catch (SQLException e) {
             closeQuietly(connection);
             throw SqlFailures.onConnect(e, database.connection());
+        }
+    }
+
+    private static void keepIdle(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(CatalogQueries.KEEP_IDLE_SESSION);
         }
     }
 

@@ -85,19 +85,40 @@ final class InitialRefresh {
 
     /** Runs the refresh when it is pending and this server can; retries lock timeouts like a step. */
     void runIfPending(Patience patience) {
+        boolean due;
         try (Connection connection = database.connect()) {
+            due = due(connection);
+        } catch (SQLException e) {
+            throw new Failure(Failure.Kind.CONNECTION, "cannot read the operations log: " + SqlFailures.serverMessage(e), e);
+        }
+        if (due) {
+            run(patience);
+        }
+    }
+
+    /**
+     * Whether the refresh is pending and this server can run it (saying why not when it cannot),
+     * read on the caller's session: a no-op upgrade asks on the session it prepared with.
+     */
+    boolean due(Connection connection) {
+        try {
             Optional<RecordedBranch> pending = pendingBranch(connection);
             if (pending.isEmpty()) {
-                return;
+                return false;
             }
             Optional<String> blocked = blocked(connection, pending.get());
             if (blocked.isPresent()) {
                 progress.accept(blocked.get());
-                return;
+                return false;
             }
+            return true;
         } catch (SQLException e) {
             throw new Failure(Failure.Kind.CONNECTION, "cannot read the operations log: " + SqlFailures.serverMessage(e), e);
         }
+    }
+
+    /** Runs the refresh, {@link #due} or not; retries lock timeouts like a step. */
+    void run(Patience patience) {
         StepRetries retries = patience.retries(progress);
         while (true) {
             Instant started = Instant.now();

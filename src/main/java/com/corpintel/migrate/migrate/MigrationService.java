@@ -40,7 +40,6 @@ public final class MigrationService {
     private final FlywayFactory flyways;
     private final StatusReader statusReader;
     private final String installedBy;
-    private final PhaseTimings phases = PhaseTimings.fromEnvironment("upgrade");
 
     public MigrationService(Database database, MigrationSource source, FeatureMode featureMode, String installedBy,
                             Consumer<String> progress) {
@@ -74,8 +73,10 @@ public final class MigrationService {
     // ------------------------------------------------------------------ reading
 
     public StatusReport status() {
+        PhaseTimings phases = PhaseTimings.fromEnvironment("status");
         Preflight.reach(database);
-        return statusReader.of(flyways.reading());
+        phases.mark("reach");
+        return statusReader.of(flyways.reading(), phases);
     }
 
     public HistoryReport history() {
@@ -130,16 +131,22 @@ public final class MigrationService {
      * anything changes (lint); {@code beforeApplying} may refuse by throwing a {@link Failure}.
      */
     public UpgradeResult upgrade(String target, Patience patience, Consumer<List<MigrationRecord>> beforeApplying) {
-        ServerInfo server = Preflight.reach(database);
-        Preflight.requireSupportedServer(server);
-        Preflight.requireWritable(server);
+        PhaseTimings phases = PhaseTimings.fromEnvironment("upgrade");
+        // The session that checks the server goes on to hold the lock: one session fewer.
+        Preflight.Reached reached = Preflight.reachKeeping(database);
+        try {
+            Preflight.requireSupportedServer(reached.server());
+            Preflight.requireWritable(reached.server());
+        } catch (RuntimeException e) {
+            reached.close();
+            throw e;
+        }
         phases.mark("reach");
 
-        try (MigrationLock lock = MigrationLock.acquire(database, patience.lockWait(), progress)) {
+        try (MigrationLock lock = MigrationLock.acquire(database, reached.session(), patience.lockWait(), progress)) {
             phases.mark("lock");
             // Read once, under the lock: a concurrent downgrade may be dropping the very catalog read here.
-            StatusReport before = statusReader.of(flyways.reading());
-            phases.mark("status");
+            StatusReport before = statusReader.of(flyways.reading(), phases);
             List<MigrationRecord> pending = UpgradeChecks.pending(before, target);
             if (!before.problems().isEmpty()) {
                 StatusReport.Problem problem = before.problems().get(0);
@@ -149,6 +156,7 @@ public final class MigrationService {
             beforeApplying.accept(pending);
             String license;
             Edition edition;
+            boolean refreshDue = false;
             try (Connection connection = database.connect()) {
                 if (!pending.isEmpty()) {
                     Extensions extensions = Extensions.read(connection);
@@ -170,13 +178,19 @@ public final class MigrationService {
                 }
                 edition = UpgradeChecks.edition(connection, source, featureMode, database.schema(), before,
                         licenseNeeded(pending), license);
+                if (pending.isEmpty()) {
+                    // Asked on this session rather than a new one: a no-op upgrade opens no more than it must.
+                    refreshDue = initialRefresh().map(refresh -> refresh.due(connection)).orElse(false);
+                }
             } catch (SQLException e) {
                 throw SqlFailures.whilePreparing(e, "cannot prepare the upgrade",
                         "grant this role that privilege, or run as a role that has it");
             }
             phases.mark("prepare");
             if (pending.isEmpty()) {
-                completeTimescaleFeatures(patience);
+                if (refreshDue) {
+                    initialRefresh().ifPresent(refresh -> refresh.run(patience));
+                }
                 phases.mark("initial refresh");
                 // Nothing to do: the state read under the lock is the state after.
                 return new UpgradeResult(before.currentVersion(), target, List.of(), license, edition, false, before);

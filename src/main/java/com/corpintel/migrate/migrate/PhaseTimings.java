@@ -35,6 +35,11 @@ final class PhaseTimings {
         return new PhaseTimings(command, "1".equals(System.getenv(VARIABLE)) ? System.err : null);
     }
 
+    /** Prints nothing: for callers that are not measured. */
+    static PhaseTimings off() {
+        return new PhaseTimings(null, null);
+    }
+
     /** Ends the phase called {@code phase}, begun at the previous mark. */
     void mark(String phase) {
         if (out == null) {

@@ -26,6 +26,32 @@ public final class Preflight {
         }
     }
 
+    /** {@link #reach(Database)}, keeping the session open for the caller, who closes it. */
+    static Reached reachKeeping(Database database) {
+        Connection connection = database.connect();
+        try {
+            return new Reached(connection, ServerInfo.read(connection));
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw SqlFailures.onConnect(e, database.connection());
+        }
+    }
+
+    /** A session that reached the server, and what the server is. */
+    record Reached(Connection session, ServerInfo server) {
+        void close() {
+            closeQuietly(session);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing was done on it that needs ending
+        }
+    }
+
     public static void requireSupportedServer(ServerInfo server) {
         if (server.versionNumber() < ServerInfo.MINIMUM_VERSION_NUMBER) {
             throw Failure.refused("PostgreSQL " + server.version() + " is too old: the platform schema needs 14 or newer");

@@ -4,6 +4,7 @@ import com.corpintel.migrate.Failure;
 import com.corpintel.migrate.db.Database;
 import com.corpintel.migrate.db.SqlFailures;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.ErrorDetails;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
@@ -33,7 +34,13 @@ final class StatusReader {
     }
 
     StatusReport of(Flyway flyway) {
+        return of(flyway, PhaseTimings.off());
+    }
+
+    /** As {@link #of(Flyway)}, marking the history read and the validation in {@code phases}. */
+    StatusReport of(Flyway flyway, PhaseTimings phases) {
         MigrationInfoService info = info(flyway);
+        phases.mark("history");
         List<MigrationRecord> all = Arrays.stream(info.all()).map(StatusReader::record).toList();
         String head = all.stream()
                 .filter(r -> r.state().bundled())
@@ -47,6 +54,8 @@ final class StatusReader {
             throw BundledResources.missing("Flyway resolved " + resolved + " of the " + inventory.migrations()
                     + " bundled migrations");
         }
+        List<StatusReport.Problem> problems = problems(flyway, info);
+        phases.mark("validation");
         return new StatusReport(
                 database.connection().describe(),
                 database.schema(),
@@ -56,7 +65,7 @@ final class StatusReader {
                 (int) all.stream().filter(r -> r.version() != null && r.state() == MigrationState.SUCCESS).count(),
                 all.stream().filter(r -> r.state() == MigrationState.PENDING).toList(),
                 all.stream().filter(r -> r.state().failed()).toList(),
-                problems(flyway),
+                problems,
                 all.stream().filter(r -> r.state().future()).toList(),
                 all);
     }
@@ -71,23 +80,38 @@ final class StatusReader {
         }
     }
 
-    private List<StatusReport.Problem> problems(Flyway flyway) {
+    /**
+     * What Flyway's validation reports, judged on the records {@code info} already holds
+     * ({@link HistoryValidation}); Flyway's own second pass only where that port does not apply.
+     */
+    private List<StatusReport.Problem> problems(Flyway flyway, MigrationInfoService info) {
+        List<StatusReport.Problem> problems = new ArrayList<>();
+        MigrationInfo[] all = info.all();
+        if (HistoryValidation.appliesTo(flyway.getConfiguration(), all)) {
+            for (HistoryValidation.Invalid invalid : HistoryValidation.of(all)) {
+                problems.add(problem(invalid.version(), invalid.info().getDescription(), invalid.error()));
+            }
+            return problems;
+        }
         ValidateResult validation;
         try {
             validation = flyway.validateWithResult();
         } catch (FlywayException e) {
             throw FlywayFailures.translate(e, "cannot validate the migration history", database.connection());
         }
-        List<StatusReport.Problem> problems = new ArrayList<>();
         if (!validation.validationSuccessful && validation.invalidMigrations != null) {
             for (ValidateOutput invalid : validation.invalidMigrations) {
-                String kind = invalid.errorDetails == null || invalid.errorDetails.errorCode == null
-                        ? "invalid" : invalid.errorDetails.errorCode.toString().toLowerCase(Locale.ROOT);
-                String message = invalid.errorDetails == null ? "" : SqlFailures.firstLine(invalid.errorDetails.errorMessage);
-                problems.add(new StatusReport.Problem(invalid.version, invalid.description, kind, message));
+                problems.add(problem(invalid.version, invalid.description, invalid.errorDetails));
             }
         }
         return problems;
+    }
+
+    private static StatusReport.Problem problem(String version, String description, ErrorDetails error) {
+        String kind = error == null || error.errorCode == null
+                ? "invalid" : error.errorCode.toString().toLowerCase(Locale.ROOT);
+        String message = error == null ? "" : SqlFailures.firstLine(error.errorMessage);
+        return new StatusReport.Problem(version, description, kind, message);
     }
 
     private MigrationInfoService info(Flyway flyway) {
