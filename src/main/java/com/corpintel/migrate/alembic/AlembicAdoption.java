@@ -4,6 +4,7 @@ import com.corpintel.migrate.Failure;
 import com.corpintel.migrate.baseline.BaselineService;
 import com.corpintel.migrate.db.Database;
 import com.corpintel.migrate.db.Identifiers;
+import com.corpintel.migrate.db.Relations;
 import com.corpintel.migrate.db.MigrationLock;
 import com.corpintel.migrate.db.ServerInfo;
 import com.corpintel.migrate.db.SqlFailures;
@@ -178,7 +179,7 @@ public final class AlembicAdoption {
     /** The one revision in alembic_version. */
     private String revision(Connection connection, AlembicBridges bridges) throws SQLException {
         String table = Identifiers.quote(database.schema()) + "." + Bridge.ALEMBIC_TABLE;
-        if (!exists(connection, table)) {
+        if (!Relations.exists(connection, table)) {
             throw Failure.refused("schema " + database.schema() + " has no " + Bridge.ALEMBIC_TABLE + " table: it was"
                     + " not built by Alembic (or Alembic kept its table in another schema: --schema names it). For a"
                     + " schema the bundled migrations built, use `baseline --version V`; for an empty one, `upgrade`");
@@ -274,7 +275,7 @@ public final class AlembicAdoption {
     private Map<String, Integer> committed(Connection connection) throws SQLException {
         Map<String, Integer> committed = new LinkedHashMap<>();
         String table = progressTable();
-        if (!exists(connection, table)) {
+        if (!Relations.exists(connection, table)) {
             return committed;
         }
         try (Statement s = connection.createStatement();
@@ -461,16 +462,6 @@ public final class AlembicAdoption {
         } catch (SQLException e) {
             throw new Failure(Failure.Kind.MIGRATION, "cannot record the adoption (no history was recorded; the"
                     + " bridge's steps stay committed, run again to record): " + SqlFailures.serverMessage(e), e);
-        }
-    }
-
-    private static boolean exists(Connection connection, String table) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            s.setString(1, table);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
         }
     }
 

@@ -1,6 +1,7 @@
 package com.corpintel.migrate.migrate;
 
 import com.corpintel.migrate.db.Identifiers;
+import com.corpintel.migrate.db.Relations;
 
 import org.flywaydb.core.internal.util.AbbreviationUtils;
 
@@ -81,13 +82,7 @@ public final class HistoryTable {
 
     /** Whether the history table exists. */
     public boolean exists(Connection connection) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            s.setString(1, table());
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
+        return Relations.exists(connection, table());
     }
 
     /**

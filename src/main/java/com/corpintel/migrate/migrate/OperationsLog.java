@@ -1,6 +1,7 @@
 package com.corpintel.migrate.migrate;
 
 import com.corpintel.migrate.db.Identifiers;
+import com.corpintel.migrate.db.Relations;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -90,13 +91,7 @@ public final class OperationsLog {
     }
 
     public boolean exists(Connection connection) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            s.setString(1, table());
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
+        return Relations.exists(connection, table());
     }
 
     /** Appends a failed step on a session of its own, in a transaction of its own. */

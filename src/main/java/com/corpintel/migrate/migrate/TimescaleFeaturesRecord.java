@@ -2,6 +2,7 @@ package com.corpintel.migrate.migrate;
 
 import com.corpintel.migrate.Failure;
 import com.corpintel.migrate.db.Identifiers;
+import com.corpintel.migrate.db.Relations;
 import com.corpintel.migrate.db.SqlFailures;
 import com.corpintel.migrate.timescale.Edition;
 import com.corpintel.migrate.timescale.RecordedBranch;
@@ -63,14 +64,8 @@ public final class TimescaleFeaturesRecord {
     /** The history row of the bundled V2, if it is applied. */
     Optional<Applied> applied(Connection connection) throws SQLException {
         String history = Identifiers.quote(schema) + "." + MigrationService.HISTORY_TABLE;
-        try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            exists.setString(1, history);
-            try (ResultSet rs = exists.executeQuery()) {
-                rs.next();
-                if (!rs.getBoolean(1)) {
-                    return Optional.empty();
-                }
-            }
+        if (!Relations.exists(connection, history)) {
+            return Optional.empty();
         }
         try (PreparedStatement s = connection.prepareStatement("SELECT checksum FROM " + history
                 + " WHERE version = ? AND type = 'JDBC' AND success ORDER BY installed_rank DESC LIMIT 1")) {

@@ -1,6 +1,10 @@
 package com.corpintel.migrate.it;
 
+import com.corpintel.migrate.config.ConnectionSettings;
+import com.corpintel.migrate.config.Secret;
+import com.corpintel.migrate.db.Database;
 import com.corpintel.migrate.db.MigrationLock;
+import com.corpintel.migrate.db.SessionSettings;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -44,6 +48,14 @@ public final class TestDatabase implements AutoCloseable {
             env.put(extra[i], extra[i + 1]);
         }
         return env;
+    }
+
+    /** The tool's own view of this database, for tests that drive its classes in process (schema public). */
+    public Database toolDatabase(String applicationName) {
+        return new Database(new ConnectionSettings(TestServer.host(), TestServer.port(), name, TestServer.user(),
+                Secret.of(TestServer.password()), "disable", Map.of(), "test"),
+                new SessionSettings("public", applicationName, null, java.time.Duration.ofSeconds(10),
+                        java.time.Duration.ofMinutes(5)));
     }
 
     public Connection connect() throws SQLException {

@@ -1,9 +1,6 @@
 package com.corpintel.migrate.migrate;
 
-import com.corpintel.migrate.config.ConnectionSettings;
-import com.corpintel.migrate.config.Secret;
 import com.corpintel.migrate.db.Database;
-import com.corpintel.migrate.db.SessionSettings;
 import com.corpintel.migrate.it.TestDatabase;
 import com.corpintel.migrate.it.TestServer;
 import com.corpintel.migrate.timescale.FeatureMode;
@@ -19,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,11 +34,7 @@ class HistoryValidationIT {
     @BeforeEach
     void createDatabase() {
         db = TestServer.createDatabase();
-        database = new Database(
-                new ConnectionSettings(TestServer.host(), TestServer.port(), db.name(), TestServer.user(),
-                        Secret.of(TestServer.password()), "disable", Map.of(), "test"),
-                new SessionSettings("public", "intel-migrate HistoryValidationIT@test", null,
-                        Duration.ofSeconds(10), Duration.ofMinutes(5)));
+        database = db.toolDatabase("intel-migrate HistoryValidationIT@test");
     }
 
     @AfterEach

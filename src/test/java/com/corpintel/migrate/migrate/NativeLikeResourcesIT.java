@@ -1,9 +1,6 @@
 package com.corpintel.migrate.migrate;
 
-import com.corpintel.migrate.config.ConnectionSettings;
-import com.corpintel.migrate.config.Secret;
 import com.corpintel.migrate.db.Database;
-import com.corpintel.migrate.db.SessionSettings;
 import com.corpintel.migrate.it.TestDatabase;
 import com.corpintel.migrate.it.TestServer;
 import com.corpintel.migrate.timescale.FeatureMode;
@@ -25,7 +22,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,11 +40,7 @@ class NativeLikeResourcesIT {
     @BeforeEach
     void createDatabase() {
         db = TestServer.createDatabase();
-        database = new Database(
-                new ConnectionSettings(TestServer.host(), TestServer.port(), db.name(), TestServer.user(),
-                        Secret.of(TestServer.password()), "disable", Map.of(), "test"),
-                new SessionSettings("public", "intel-migrate NativeLikeResourcesIT@test", null,
-                        Duration.ofSeconds(10), Duration.ofMinutes(5)));
+        database = db.toolDatabase("intel-migrate NativeLikeResourcesIT@test");
     }
 
     @AfterEach
