@@ -9,6 +9,7 @@ import com.corpintel.migrate.db.MigrationLock;
 import com.corpintel.migrate.db.ServerInfo;
 import com.corpintel.migrate.db.SqlFailures;
 import com.corpintel.migrate.db.SqlStatements;
+import com.corpintel.migrate.db.Transactions;
 import com.corpintel.migrate.diff.Difference;
 import com.corpintel.migrate.diff.SchemaDiff;
 import com.corpintel.migrate.inspect.CatalogInspector;
@@ -364,7 +365,7 @@ public final class AlembicAdoption {
                     connection.commit();
                     return millis;
                 } catch (SQLException e) {
-                    rollbackQuietly(connection);
+                    Transactions.rollbackQuietly(connection);
                     if (retries.again(e, true, "running bridge step " + step.label())) {
                         continue;
                     }
@@ -456,22 +457,12 @@ public final class AlembicAdoption {
                 BaselineService.recordApplied(connection, migrations, prepared.records(), detail);
                 connection.commit();
             } catch (SQLException e) {
-                rollbackQuietly(connection);
+                Transactions.rollbackQuietly(connection);
                 throw e;
             }
         } catch (SQLException e) {
             throw new Failure(Failure.Kind.MIGRATION, "cannot record the adoption (no history was recorded; the"
                     + " bridge's steps stay committed, run again to record): " + SqlFailures.serverMessage(e), e);
-        }
-    }
-
-    private static void rollbackQuietly(Connection connection) {
-        try {
-            if (!connection.getAutoCommit()) {
-                connection.rollback();
-            }
-        } catch (SQLException ignored) {
-            // the session is closed next
         }
     }
 }

@@ -37,7 +37,7 @@ public record DataCheck(String name, String description, String sql) {
             block.append(line).append('\n');
         }
         blocks.add(block.toString());
-        List<String> setup = SqlStatements.split(blocks.get(0)).stream().map(DataCheck::withoutLeadingComments)
+        List<String> setup = SqlStatements.split(blocks.get(0)).stream().map(SqlStatements::withoutLeadingComments)
                 .toList();
         List<DataCheck> checks = new ArrayList<>();
         for (String b : blocks.subList(1, blocks.size())) {
@@ -55,17 +55,8 @@ public record DataCheck(String name, String description, String sql) {
                 throw new IllegalArgumentException(path + ": check '" + name + "' must have a name and exactly one"
                         + " SELECT, found " + statements.size() + " statements");
             }
-            checks.add(new DataCheck(name, description.toString(), withoutLeadingComments(statements.get(0))));
+            checks.add(new DataCheck(name, description.toString(), SqlStatements.withoutLeadingComments(statements.get(0))));
         }
         return new Set(List.copyOf(setup), List.copyOf(checks));
-    }
-
-    private static String withoutLeadingComments(String statement) {
-        List<String> lines = statement.lines().toList();
-        int first = 0;
-        while (first < lines.size() && (lines.get(first).isBlank() || lines.get(first).strip().startsWith("--"))) {
-            first++;
-        }
-        return String.join("\n", lines.subList(first, lines.size()));
     }
 }

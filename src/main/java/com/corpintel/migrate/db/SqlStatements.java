@@ -163,4 +163,20 @@ public final class SqlStatements {
         }
         return j < s.length() && s.charAt(j) == '$' ? s.substring(i, j + 1) : null;
     }
+
+    /** The statement without the comments and blank space before its first word. */
+    public static String withoutLeadingComments(String statement) {
+        String s = statement.strip();
+        while (true) {
+            if (s.startsWith("--")) {
+                int end = s.indexOf('\n');
+                s = end < 0 ? "" : s.substring(end + 1).strip();
+            } else if (s.startsWith("/*")) {
+                int end = s.indexOf("*/");
+                s = end < 0 ? "" : s.substring(end + 2).strip();
+            } else {
+                return s;
+            }
+        }
+    }
 }

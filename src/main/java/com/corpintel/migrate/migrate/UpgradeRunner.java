@@ -6,6 +6,7 @@ import com.corpintel.migrate.db.Identifiers;
 import com.corpintel.migrate.db.MigrationLock;
 import com.corpintel.migrate.db.SqlFailures;
 import com.corpintel.migrate.db.SqlStatements;
+import com.corpintel.migrate.db.Transactions;
 import com.corpintel.migrate.timescale.Edition;
 
 import java.sql.Connection;
@@ -141,7 +142,7 @@ final class UpgradeRunner {
                         break;
                     } catch (SQLException | RuntimeException e) {
                         boolean rolledBack = step.script().transactional();
-                        rollbackQuietly(connection);
+                        Transactions.rollbackQuietly(connection);
                         if (!rolledBack && recordFailedQuietly(connection, step, rank, start)) {
                             rank++;
                         }
@@ -188,7 +189,7 @@ final class UpgradeRunner {
             connection.commit();
             return rank;
         } catch (SQLException | RuntimeException e) {
-            rollbackQuietly(connection);
+            Transactions.rollbackQuietly(connection);
             throw e;
         } finally {
             connection.setAutoCommit(true);
@@ -235,23 +236,8 @@ final class UpgradeRunner {
     }
 
     static boolean outsideTransaction(String statement) {
-        String code = withoutLeadingComments(statement).replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+        String code = SqlStatements.withoutLeadingComments(statement).replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
         return OUTSIDE_TRANSACTION.stream().anyMatch(p -> p.matcher(code).matches());
-    }
-
-    private static String withoutLeadingComments(String statement) {
-        String s = statement.strip();
-        while (true) {
-            if (s.startsWith("--")) {
-                int end = s.indexOf('\n');
-                s = end < 0 ? "" : s.substring(end + 1).strip();
-            } else if (s.startsWith("/*")) {
-                int end = s.indexOf("*/");
-                s = end < 0 ? "" : s.substring(end + 2).strip();
-            } else {
-                return s;
-            }
-        }
     }
 
     private Outcome run(Connection connection, Session session, Step step, int rank, List<String> extensionsBefore,
@@ -346,16 +332,6 @@ final class UpgradeRunner {
         }
     }
 
-    private static void rollbackQuietly(Connection connection) {
-        try {
-            if (!connection.getAutoCommit()) {
-                connection.rollback();
-            }
-        } catch (SQLException ignored) {
-            // the step's outcome is already decided
-        }
-    }
-
     /**
      * What Flyway restores before each step (PostgreSQLConnection): the role the session began
      * with, and a search path with the target schema first, ahead of the session's own.
@@ -374,16 +350,12 @@ final class UpgradeRunner {
             String quoted = Identifiers.quote(schema);
             boolean first = schema.equals(searchPath) || searchPath.startsWith(schema + ",");
             String path = first ? searchPath : searchPath.isBlank() ? quoted : quoted + "," + searchPath;
-            return new Session("SELECT set_config('role', " + literal(role) + ", false),"
-                    + " set_config('search_path', " + literal(path) + ", false)");
+            return new Session("SELECT set_config('role', " + Identifiers.literal(role) + ", false),"
+                    + " set_config('search_path', " + Identifiers.literal(path) + ", false)");
         }
 
         void reset(Statement statement) throws SQLException {
             statement.execute(reset);
-        }
-
-        private static String literal(String text) {
-            return "'" + text.replace("'", "''") + "'";
         }
     }
 }

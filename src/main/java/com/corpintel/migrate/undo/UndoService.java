@@ -8,6 +8,7 @@ import com.corpintel.migrate.db.MigrationLock;
 import com.corpintel.migrate.db.ServerInfo;
 import com.corpintel.migrate.db.SqlFailures;
 import com.corpintel.migrate.db.SqlStatements;
+import com.corpintel.migrate.db.Transactions;
 import com.corpintel.migrate.migrate.BaselineFloor;
 import com.corpintel.migrate.migrate.FollowedBranch;
 import com.corpintel.migrate.migrate.MigrationRecord;
@@ -268,7 +269,7 @@ public final class UndoService {
                     progress.accept("reverted " + step.label() + " (" + millis + " ms)");
                     return new DowngradeResult.Reverted(step.version(), step.description(), step.script().path(), millis);
                 } catch (SQLException e) {
-                    rollbackQuietly(connection);
+                    Transactions.rollbackQuietly(connection);
                     logFailure(step, started, start, e);
                     if (retries.again(e, step.script().transactional(), "reverting " + step.label())) {
                         continue;
@@ -383,16 +384,6 @@ public final class UndoService {
             Backend.retireIfPooled(connection);
         } catch (SQLException ignored) {
             // the step's outcome is already decided
-        }
-    }
-
-    private static void rollbackQuietly(Connection connection) {
-        try {
-            if (!connection.getAutoCommit()) {
-                connection.rollback();
-            }
-        } catch (SQLException ignored) {
-            // the session is closed next
         }
     }
 
