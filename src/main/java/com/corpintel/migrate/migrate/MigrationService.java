@@ -168,9 +168,9 @@ public final class MigrationService {
                     if (before.current() == null) {
                         UpgradeTrial.createInSchema(connection, database.schema());
                     }
-                    if (trial.createdExtensions()) {
-                        // The trial's rolled-back CREATE EXTENSION leaves TimescaleDB's library loaded in this server
-                        // process: a session pooler must not hand it to the session that creates it for real.
+                    if (trial.libraryLoaded()) {
+                        // TimescaleDB's library stays loaded in this server process (after LOAD or a rolled-back
+                        // CREATE EXTENSION): a session pooler must not hand it to the session that creates it for real.
                         Backend.retireIfPooled(connection);
                     }
                 } else {

@@ -19,8 +19,7 @@ import java.util.Optional;
  * here with the server's own reason and what to do, instead of failing in the middle of
  * version 1. The catalog answers first ({@code pg_available_extension_versions}, the role's
  * privileges); only when it says no is the CREATE EXTENSION tried, in a transaction that is
- * always rolled back, for the server's own words. A trial that succeeds costs a loaded
- * TimescaleDB library (about 200 ms of server time) for nothing.
+ * always rolled back, for the server's own words.
  */
 final class UpgradeTrial {
 
@@ -38,10 +37,10 @@ final class UpgradeTrial {
     }
 
     /**
-     * What the license read found, and whether it created extensions in a rolled-back transaction
-     * to get there (the session's server process then has TimescaleDB's library loaded).
+     * What the license read found, and whether it loaded TimescaleDB's library into the session's
+     * server process to get there (by LOAD, or by creating extensions in a rolled-back transaction).
      */
-    record Outcome(String license, boolean createdExtensions) {
+    record Outcome(String license, boolean libraryLoaded) {
     }
 
     /**
@@ -63,8 +62,9 @@ final class UpgradeTrial {
      * TimescaleDB's license (null when it cannot be told, or is not needed and not loaded), after
      * checking that the role may create {@code missing}. The license is read where the library is
      * loaded, which it is once the extension exists; only when it is {@code needed} (version 2 is
-     * pending, or --timescale-features=required) and the extension does not exist yet are the
-     * extensions created to read it, then rolled back.
+     * pending, or --timescale-features=required) and the extension does not exist yet is the
+     * library loaded to read it ({@link TimescaleLicense#ofLibrary}, a superuser's few
+     * milliseconds), or else the extensions created to read it, then rolled back.
      *
      * @throws com.corpintel.migrate.Failure refused when the role may not create one of them
      */
@@ -76,6 +76,11 @@ final class UpgradeTrial {
         Optional<String> loaded = TimescaleLicense.ofLoaded(connection);
         if (loaded.isPresent() || !needed || missing.isEmpty()) {
             return new Outcome(loaded.orElse(null), false);
+        }
+        // The catalog said this role may create them: reading the library's answer is enough.
+        Optional<String> library = TimescaleLicense.ofLibrary(connection);
+        if (library.isPresent()) {
+            return new Outcome(library.get(), true);
         }
         return new Outcome(trial(connection, missing, database), true);
     }

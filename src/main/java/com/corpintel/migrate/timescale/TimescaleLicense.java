@@ -1,6 +1,7 @@
 package com.corpintel.migrate.timescale;
 
 import com.corpintel.migrate.db.Backend;
+import com.corpintel.migrate.db.Identifiers;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -9,11 +10,13 @@ import java.sql.Statement;
 import java.util.Optional;
 
 /**
- * Reads TimescaleDB's license. The setting exists only where the extension is
- * loaded into the database; before the first migration has created it, the
- * extension is created inside a transaction that is always rolled back, so the
- * question is answered without changing anything. Callers ask only when the
- * answer matters: that costs the server about 200 ms.
+ * Reads TimescaleDB's license. The setting exists only where TimescaleDB's library
+ * is loaded into the session (the preloaded loader alone does not define it).
+ * Before the first migration has created the extension, a superuser's session
+ * loads the library with {@code LOAD} (a few milliseconds); anyone else's creates
+ * the extension inside a transaction that is always rolled back (about 200 ms of
+ * server time). Either way nothing changes, and callers ask only when the answer
+ * matters.
  */
 public final class TimescaleLicense {
 
@@ -42,9 +45,42 @@ public final class TimescaleLicense {
         }
     }
 
+    /** The library version CREATE EXTENSION would load, if this role may LOAD it: superusers only. */
+    private static final String LOADABLE_VERSION = """
+            SELECT a.default_version
+            FROM pg_available_extensions a CROSS JOIN pg_roles r
+            WHERE a.name = 'timescaledb' AND r.rolname = current_user AND r.rolsuper
+            """;
+
     /**
-     * The license, creating the extension in a rolled-back transaction when it does
-     * not exist yet. Needs the privilege to create the extension (as upgrade does).
+     * The license as the library of the version CREATE EXTENSION would install says it, loaded
+     * into this session with {@code LOAD 'timescaledb-<version>'} (TimescaleDB's own library
+     * naming). Empty when this role may not LOAD a library (only a superuser may, outside
+     * {@code $libdir/plugins}) or the library does not load: the caller then tries the extension in
+     * a rolled-back transaction. The library stays loaded in the server process: through a
+     * pooler, retire the session ({@link Backend#retireIfPooled}) once done with it.
+     */
+    public static Optional<String> ofLibrary(Connection connection) throws SQLException {
+        String version;
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(LOADABLE_VERSION)) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            version = rs.getString(1);
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LOAD " + Identifiers.literal("timescaledb-" + version));
+        } catch (SQLException notLoadable) {
+            // Not TimescaleDB's naming, or not its files: the rolled-back CREATE EXTENSION answers instead.
+            return Optional.empty();
+        }
+        return ofLoaded(connection);
+    }
+
+    /**
+     * The license, loading the library or creating the extension in a rolled-back transaction
+     * when it does not exist yet. Needs the privilege to create the extension (as upgrade does).
      * Through a pooler, the session ends with the probe: give it a session of its own.
      */
     public static String probe(Connection connection) throws SQLException {
@@ -55,6 +91,11 @@ public final class TimescaleLicense {
         Optional<String> loaded = ofLoaded(connection);
         if (loaded.isPresent()) {
             return loaded.get();
+        }
+        Optional<String> library = ofLibrary(connection);
+        if (library.isPresent()) {
+            Backend.retireIfPooled(connection);
+            return library.get();
         }
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);

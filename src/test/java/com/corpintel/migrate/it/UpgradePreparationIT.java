@@ -181,6 +181,36 @@ class UpgradePreparationIT {
         }
     }
 
+    /**
+     * A superuser's first upgrade reads the license from the library it loads (LOAD), and creates
+     * each extension once, in version 1: no CREATE EXTENSION in a rolled-back transaction first.
+     * Counted by an event trigger with a sequence, which a rollback does not take back.
+     */
+    @Test
+    void aSuperusersFirstUpgradeCreatesEachExtensionOnceWithoutATrial() {
+        try (TestDatabase db = TestServer.createDatabase()) {
+            db.execute("""
+                    CREATE SCHEMA it_watch;
+                    CREATE SEQUENCE it_watch.create_extension;
+                    CREATE FUNCTION it_watch.count_create_extension() RETURNS event_trigger LANGUAGE plpgsql
+                        AS $$ BEGIN PERFORM nextval('it_watch.create_extension'); END $$;
+                    CREATE EVENT TRIGGER it_count_create_extension ON ddl_command_start
+                        WHEN TAG IN ('CREATE EXTENSION') EXECUTE FUNCTION it_watch.count_create_extension();
+                    """);
+            String attempts = "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM it_watch.create_extension";
+
+            Cli.Result upgraded = Cli.run(db.env(), "upgrade");
+
+            assertThat(upgraded.exitCode()).as(upgraded.toString()).isZero();
+            assertThat(db.value(attempts)).as("version 1's three CREATE EXTENSION, nothing more").isEqualTo("3");
+            assertThat(db.rows("SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' ORDER BY 1"))
+                    .containsExactly("timescaledb", "uuid-ossp", "vector");
+            boolean apache = "apache".equals(db.value("SHOW timescaledb.license"));
+            assertThat(upgraded.stderr().contains(LICENSE_LINE)).as(upgraded.toString()).isEqualTo(apache);
+            db.execute("DROP EVENT TRIGGER it_count_create_extension");
+        }
+    }
+
     // ------------------------------------------------------------------ what is said, and when
 
     @Test
