@@ -84,6 +84,22 @@ class ContainerIT {
         }
     }
 
+    /**
+     * The JVM image's class-data archive matches its JVM: with -Xshare:on the JVM refuses to start
+     * rather than run without it. Its absence would cost each start what the archive saves.
+     */
+    @Test
+    void theJvmImageStartsWithItsClassDataArchive() {
+        List<String> entrypoint = List.of(Pod.docker().inspectImageCmd(IMAGE).exec().getConfig().getEntrypoint());
+        assumeTrue(entrypoint.get(0).equals("java"), "skipped for a native image: it has no JVM");
+        assertThat(entrypoint).contains("-XX:SharedArchiveFile=/app/app-cds.jsa");
+        try (Pod version = Pod.of(IMAGE).env("JAVA_TOOL_OPTIONS", "-Xshare:on").nothingWritable()) {
+            Cli.Result result = version.run(WITHIN, "--version");
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(result.stdout()).startsWith("intel-migrate ");
+        }
+    }
+
     @Test
     void initContainerWaitsForTheJobThenLetsThePodStart() {
         try (TestDatabase db = TestServer.createDatabase();
