@@ -35,7 +35,7 @@ class BenchScriptTest {
         Run help = bench("--help");
 
         assertThat(help.exitCode()).as(help.output()).isZero();
-        assertThat(help.output()).contains("--jar PATH", "--native PATH", "--iterations N", "--quick", "--rows LIST",
+        assertThat(help.output()).contains("--jar PATH", "--jvm-flags FLAGS", "--native PATH", "--iterations N", "--quick", "--rows LIST",
                 "--markdown FILE", "version,schema,noop,status,validate,apply,status-applied,update-check",
                 "-skipCheckForUpdate");
     }
