@@ -5,7 +5,6 @@ import com.corpintel.migrate.db.Backend;
 import com.corpintel.migrate.db.Database;
 import com.corpintel.migrate.db.Extensions;
 import com.corpintel.migrate.db.MigrationLock;
-import com.corpintel.migrate.db.ServerInfo;
 import com.corpintel.migrate.db.SqlFailures;
 import com.corpintel.migrate.timescale.Edition;
 import com.corpintel.migrate.timescale.FeatureMode;
@@ -37,7 +36,6 @@ public final class MigrationService {
     private final FeatureMode featureMode;
     private final Consumer<String> progress;
     private final OperationsLog operationsLog;
-    private final FlywayFactory flyways;
     private final StatusReader statusReader;
     private final String installedBy;
 
@@ -48,8 +46,8 @@ public final class MigrationService {
         this.featureMode = featureMode;
         this.progress = progress;
         this.operationsLog = new OperationsLog(database.schema());
-        this.flyways = new FlywayFactory(database, source, featureMode, installedBy);
-        this.statusReader = new StatusReader(database, source, operationsLog);
+        this.statusReader = new StatusReader(database, source, operationsLog,
+                new FlywayFactory(database, source, featureMode, installedBy));
         this.installedBy = installedBy;
     }
 
@@ -74,14 +72,23 @@ public final class MigrationService {
 
     public StatusReport status() {
         PhaseTimings phases = PhaseTimings.fromEnvironment("status");
-        Preflight.reach(database);
-        phases.mark("reach");
-        return statusReader.of(flyways.reading(), phases);
+        // The session that checks the server goes on to read the history: one session, not two.
+        Preflight.Reached reached = Preflight.reachKeeping(database);
+        try (Connection session = reached.session()) {
+            phases.mark("reach");
+            return statusReader.of(session, null, phases);
+        } catch (SQLException e) {
+            throw SqlFailures.onConnect(e, database.connection());
+        }
     }
 
     public HistoryReport history() {
-        Preflight.reach(database);
-        return statusReader.history(flyways.reading());
+        Preflight.Reached reached = Preflight.reachKeeping(database);
+        try (Connection session = reached.session()) {
+            return statusReader.history(session);
+        } catch (SQLException e) {
+            throw SqlFailures.onConnect(e, database.connection());
+        }
     }
 
     /**
@@ -90,10 +97,14 @@ public final class MigrationService {
      */
     public List<MigrationRecord> bundledUpTo(String version, Edition edition) {
         MigrationVersion limit = MigrationVersion.fromVersion(version);
-        return statusReader.of(flyways.applying(null, edition)).migrations().stream()
-                .filter(m -> m.version() != null && m.state().bundled() && !"BASELINE".equals(m.type())
-                        && !MigrationVersion.fromVersion(m.version()).isNewerThan(limit.getVersion()))
-                .toList();
+        try (Connection connection = database.connect()) {
+            return statusReader.of(connection, edition, PhaseTimings.off()).migrations().stream()
+                    .filter(m -> m.version() != null && m.state().bundled() && !"BASELINE".equals(m.type())
+                            && !MigrationVersion.fromVersion(m.version()).isNewerThan(limit.getVersion()))
+                    .toList();
+        } catch (SQLException e) {
+            throw SqlFailures.onConnect(e, database.connection());
+        }
     }
 
     /** The floor of downgrades (see {@link BaselineFloor}); reads the history and the operations log. */
@@ -108,10 +119,16 @@ public final class MigrationService {
 
     /** The upgrade --dry-run (see {@link UpgradeDryRun}). */
     public Plan planUpgrade(String target) {
-        ServerInfo server = Preflight.reach(database);
-        Preflight.requireSupportedServer(server);
+        Preflight.Reached reached = Preflight.reachKeeping(database);
+        StatusReport before;
+        try (Connection session = reached.session()) {
+            Preflight.requireSupportedServer(reached.server());
+            before = statusReader.of(session, null, PhaseTimings.off());
+        } catch (SQLException e) {
+            throw SqlFailures.onConnect(e, database.connection());
+        }
         return new UpgradeDryRun(database, source, featureMode, progress)
-                .plan(server, statusReader.of(flyways.reading()), target, initialRefresh());
+                .plan(reached.server(), before, target, initialRefresh());
     }
 
     // ------------------------------------------------------------------ upgrade
@@ -145,19 +162,22 @@ public final class MigrationService {
 
         try (MigrationLock lock = MigrationLock.acquire(database, reached.session(), patience.lockWait(), progress)) {
             phases.mark("lock");
-            // Read once, under the lock: a concurrent downgrade may be dropping the very catalog read here.
-            StatusReport before = statusReader.of(flyways.reading(), phases);
-            List<MigrationRecord> pending = UpgradeChecks.pending(before, target);
-            if (!before.problems().isEmpty()) {
-                StatusReport.Problem problem = before.problems().get(0);
-                throw FlywayFailures.mismatch("V" + problem.version() + " " + problem.description() + ": "
-                        + problem.kind());
-            }
-            beforeApplying.accept(pending);
+            StatusReport before;
+            List<MigrationRecord> pending;
             String license;
             Edition edition;
             boolean refreshDue = false;
+            // The session that prepares the upgrade reads the history first: one session for both.
             try (Connection connection = database.connect()) {
+                // Read once, under the lock: a concurrent downgrade may be dropping the very catalog read here.
+                before = statusReader.of(connection, null, phases);
+                pending = UpgradeChecks.pending(before, target);
+                if (!before.problems().isEmpty()) {
+                    StatusReport.Problem problem = before.problems().get(0);
+                    throw FlywayFailures.mismatch("V" + problem.version() + " " + problem.description() + ": "
+                            + problem.kind());
+                }
+                beforeApplying.accept(pending);
                 if (!pending.isEmpty()) {
                     Extensions extensions = Extensions.read(connection);
                     Preflight.requireExtensions(extensions);
