@@ -5,6 +5,7 @@ import com.corpintel.migrate.db.Backend;
 import com.corpintel.migrate.db.Database;
 import com.corpintel.migrate.db.Extensions;
 import com.corpintel.migrate.db.MigrationLock;
+import com.corpintel.migrate.db.ServerInfo;
 import com.corpintel.migrate.db.SqlFailures;
 import com.corpintel.migrate.timescale.Edition;
 import com.corpintel.migrate.timescale.FeatureMode;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Applies and reports the migrations. Flyway reads: it resolves the scripts (type, checksum,
@@ -72,20 +74,21 @@ public final class MigrationService {
 
     public StatusReport status() {
         PhaseTimings phases = PhaseTimings.fromEnvironment("status");
-        // The session that checks the server goes on to read the history: one session, not two.
-        Preflight.Reached reached = Preflight.reachKeeping(database);
-        try (Connection session = reached.session()) {
+        return onReachedSession(reached -> {
             phases.mark("reach");
-            return statusReader.of(session, null, phases);
-        } catch (SQLException e) {
-            throw SqlFailures.onConnect(e, database.connection());
-        }
+            return statusReader.of(reached.session(), null, phases);
+        });
     }
 
     public HistoryReport history() {
+        return onReachedSession(reached -> statusReader.history(reached.session()));
+    }
+
+    /** Reaches the server and reads on that same session, then closes it: one session, not two. */
+    private <T> T onReachedSession(Function<Preflight.Reached, T> read) {
         Preflight.Reached reached = Preflight.reachKeeping(database);
         try (Connection session = reached.session()) {
-            return statusReader.history(session);
+            return read.apply(reached);
         } catch (SQLException e) {
             throw SqlFailures.onConnect(e, database.connection());
         }
@@ -119,16 +122,15 @@ public final class MigrationService {
 
     /** The upgrade --dry-run (see {@link UpgradeDryRun}). */
     public Plan planUpgrade(String target) {
-        Preflight.Reached reached = Preflight.reachKeeping(database);
-        StatusReport before;
-        try (Connection session = reached.session()) {
-            Preflight.requireSupportedServer(reached.server());
-            before = statusReader.of(session, null, PhaseTimings.off());
-        } catch (SQLException e) {
-            throw SqlFailures.onConnect(e, database.connection());
+        record Read(ServerInfo server, StatusReport before) {
         }
+        // The session is closed before planning, which opens one of its own.
+        Read read = onReachedSession(reached -> {
+            Preflight.requireSupportedServer(reached.server());
+            return new Read(reached.server(), statusReader.of(reached.session(), null, PhaseTimings.off()));
+        });
         return new UpgradeDryRun(database, source, featureMode, progress)
-                .plan(reached.server(), before, target, initialRefresh());
+                .plan(read.server(), read.before(), target, initialRefresh());
     }
 
     // ------------------------------------------------------------------ upgrade
