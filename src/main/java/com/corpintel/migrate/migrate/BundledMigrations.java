@@ -42,6 +42,12 @@ public final class BundledMigrations implements MigrationSource {
     }
 
     @Override
+    public Optional<List<LocalMigration>> sqlMigrations() {
+        return ScriptResolution.of(resources.fileNames(MIGRATION_DIRECTORY),
+                name -> resources.text(MIGRATION_DIRECTORY + name));
+    }
+
+    @Override
     public List<JavaMigration> javaMigrations(FeatureMode mode) {
         return List.of(new TimescaleFeaturesMigration(mode, resources));
     }

@@ -97,6 +97,35 @@ public final class DirectoryMigrations implements MigrationSource {
                 .javaMigrationClassProvider(IndexedResourceProvider.NO_CLASSES);
     }
 
+    /**
+     * A flat {@code migration/} directory only: Flyway's scanner has rules of its own for
+     * subdirectories (hidden ones skipped, relative names), which are left to it.
+     */
+    @Override
+    public Optional<List<LocalMigration>> sqlMigrations() {
+        Path location = directory.resolve("migration");
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(location)) {
+            files = listed.sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+        if (!files.stream().allMatch(Files::isRegularFile)) {
+            return Optional.empty();
+        }
+        return ScriptResolution.of(files.stream().map(f -> f.getFileName().toString()).toList(),
+                name -> strictText(location.resolve(name)));
+    }
+
+    /** As Flyway reads a script: UTF-8, and a malformed one is an error, not a replaced character. */
+    private static Optional<String> strictText(Path file) {
+        try {
+            return Optional.of(Files.readString(file));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public Inventory inventory() {
         return new Inventory(directory.toString(), count("migration", "V"), count("undo", "U"));

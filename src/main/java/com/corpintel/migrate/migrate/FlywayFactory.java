@@ -4,13 +4,15 @@ import com.corpintel.migrate.db.Database;
 import com.corpintel.migrate.timescale.Edition;
 import com.corpintel.migrate.timescale.FeatureMode;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 
+import java.sql.Connection;
 import java.util.Map;
 
 /**
  * The one place Flyway is configured: the same history, scripts and safety settings for every
- * command. Flyway reads here (status, validation, the records of pending steps); the upgrade's
- * steps run in {@link UpgradeRunner}.
+ * command. Status reads use Flyway only for histories and sources {@link StatusReader}'s own
+ * reader does not cover; the upgrade's steps run in {@link UpgradeRunner}.
  */
 final class FlywayFactory {
 
@@ -26,11 +28,6 @@ final class FlywayFactory {
         this.installedBy = installedBy;
     }
 
-    /** For reading the history: applies nothing. */
-    Flyway reading() {
-        return applying(null, null);
-    }
-
     /**
      * @param target  the version to stop at; null for the head
      * @param planned the TimescaleDB branch V2 takes if this instance applies it (it records its checksum)
@@ -42,7 +39,7 @@ final class FlywayFactory {
                 .defaultSchema(database.schema())
                 .createSchemas(true)
                 .table(MigrationService.HISTORY_TABLE)
-                .javaMigrations(TimescaleFeaturesMigration.against(source.javaMigrations(featureMode), database, planned))
+                .javaMigrations(javaMigrations(null, planned))
                 .placeholderReplacement(false)
                 // Flyway's default lock is a transaction held open for the whole run, which
                 // CREATE INDEX CONCURRENTLY waits for forever; our advisory lock serializes runs.
@@ -57,5 +54,14 @@ final class FlywayFactory {
             configuration.target(target);
         }
         return configuration.load();
+    }
+
+    /**
+     * The Java migrations as Flyway is given them; {@code planned} as for {@link #applying}.
+     *
+     * @param session where they read the database (version 2 its checksum), left open; null: a session of their own
+     */
+    JavaMigration[] javaMigrations(Connection session, Edition planned) {
+        return TimescaleFeaturesMigration.against(source.javaMigrations(featureMode), database, session, planned);
     }
 }

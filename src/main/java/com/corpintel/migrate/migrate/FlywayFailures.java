@@ -16,11 +16,16 @@ final class FlywayFailures {
     /** A failure outside any step: lost connections stay connection failures (exit 3), the rest exit 5. */
     static Failure translate(FlywayException e, String what, ConnectionSettings where) {
         SQLException sql = SqlFailures.findSqlException(e);
-        if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-            return SqlFailures.onConnect(sql, where);
+        return sql != null ? translate(sql, what, where)
+                : new Failure(Failure.Kind.MIGRATION, what + ": " + SqlFailures.firstLine(e.getMessage()), e);
+    }
+
+    /** As {@link #translate(FlywayException, String, ConnectionSettings)}, for what the server raised to us directly. */
+    static Failure translate(SQLException e, String what, ConnectionSettings where) {
+        if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+            return SqlFailures.onConnect(e, where);
         }
-        String reason = sql != null ? SqlFailures.serverMessage(sql) : SqlFailures.firstLine(e.getMessage());
-        return new Failure(Failure.Kind.MIGRATION, what + ": " + reason, e);
+        return new Failure(Failure.Kind.MIGRATION, what + ": " + SqlFailures.serverMessage(e), e);
     }
 
     /**

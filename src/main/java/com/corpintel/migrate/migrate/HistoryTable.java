@@ -11,11 +11,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes Flyway's history table: rows for the steps an upgrade runs ({@link UpgradeRunner}) and
+ * Reads and writes Flyway's history table. Reads: every row, as Flyway reads them ({@link #rows}).
+ * Writes: rows for the steps an upgrade runs ({@link UpgradeRunner}) and
  * for migrations that {@code baseline} records without running. The table and its rows are
  * Flyway's own shape (as Flyway 12 creates and fills it on PostgreSQL: the same columns,
  * {@code installed_rank} one above the highest, descriptions and scripts abbreviated as Flyway
@@ -121,6 +124,44 @@ public final class HistoryTable {
                     0, true);
         }
         return true;
+    }
+
+    /** Flyway's own test whether the history exists (PostgreSQLTable.doExists): a table, not a view. */
+    private static final String FLYWAY_TABLE_EXISTS = """
+            SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c
+                           JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                           WHERE n.nspname = ? AND c.relname = ? AND c.relkind = 'r')""";
+
+    /**
+     * Every row in {@code installed_rank} order, with Flyway's own query (its columns, ranks above -1);
+     * no table is an empty history, as Flyway treats it. One query on the caller's session.
+     */
+    List<HistoryRow> rows(Connection connection) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(FLYWAY_TABLE_EXISTS)) {
+            s.setString(1, schema);
+            s.setString(2, MigrationService.HISTORY_TABLE);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return List.of();
+                }
+            }
+        }
+        List<HistoryRow> rows = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT installed_rank, version, description, type, script, checksum,"
+                     + " installed_on, installed_by, execution_time, success FROM " + table()
+                     + " WHERE installed_rank > -1 ORDER BY installed_rank")) {
+            while (rs.next()) {
+                int checksum = rs.getInt(6);
+                Integer storedChecksum = rs.wasNull() ? null : checksum;
+                Timestamp installedOn = rs.getTimestamp(7);
+                rows.add(new HistoryRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), storedChecksum, installedOn == null ? null : installedOn.toInstant(),
+                        rs.getString(8), rs.getInt(9), rs.getBoolean(10)));
+            }
+        }
+        return rows;
     }
 
     /** The rank the next row takes: one above the highest, 1 for the first (Flyway's rule). */

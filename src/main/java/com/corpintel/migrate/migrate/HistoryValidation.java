@@ -1,88 +1,65 @@
 package com.corpintel.migrate.migrate;
 
 import org.flywaydb.core.api.CoreErrorCode;
-import org.flywaydb.core.api.CoreMigrationType;
 import org.flywaydb.core.api.ErrorDetails;
-import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.pattern.ValidatePattern;
-import org.flywaydb.core.api.resolver.ResolvedMigration;
-import org.flywaydb.core.extensibility.AppliedMigration;
-import org.flywaydb.core.internal.info.MigrationInfoImpl;
 import org.flywaydb.core.internal.schemahistory.SchemaHistory;
 import org.flywaydb.core.internal.util.AbbreviationUtils;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Flyway's validation (12.0, {@code MigrationInfoImpl.validate()}) over the records of one
- * {@code info()} call, so that a status read resolves the scripts and reads the history once instead
- * of twice: {@code validateWithResult()} would redo both only to judge the very same records. Flyway's
- * own {@code validate()} on those records cannot be used: {@code info()} builds them with every
- * problem ignored. The rules here are Flyway's with the ignore patterns {@link FlywayFactory} sets
- * ({@code *:future}, {@code *:pending}), no cherry-pick, and the same codes and wording.
+ * Flyway's validation (12.0, {@code MigrationInfoImpl.validate()}) over the entries of one history
+ * read ({@link MigrationStates}), so that a status read resolves the scripts and reads the history
+ * once, and without Flyway. The rules are Flyway's with the ignore patterns {@link FlywayFactory}
+ * sets ({@code *:future}, {@code *:pending}), no cherry-pick, no target, and the same codes and
+ * wording. The branches for what {@link MigrationStates} never produces are left out: repeatable
+ * and undo migrations, states above a target (such histories are read and judged by Flyway), and a
+ * type mismatch, which Flyway's own pairing by version and type never produces either.
  */
 final class HistoryValidation {
 
     private HistoryValidation() {
     }
 
-    /** A problem Flyway's validation would report for one record. */
-    record Invalid(MigrationInfo info, ErrorDetails error) {
-        /** As Flyway's {@code ValidateOutput} names it: the version, or "" for a repeatable migration. */
+    /** A problem Flyway's validation would report for one entry. */
+    record Invalid(MigrationEntry entry, ErrorDetails error) {
+        /** As Flyway's {@code ValidateOutput} names it. */
         String version() {
-            return info.getVersion() == null ? "" : info.getVersion().getVersion();
+            return entry.version().getVersion();
         }
     }
 
-    /**
-     * Whether the rules here are Flyway's for {@code configuration}: exactly the ignore patterns
-     * {@link FlywayFactory} sets, no cherry-pick, and records of Flyway's own kind. Otherwise the
-     * caller asks Flyway.
-     */
-    static boolean appliesTo(Configuration configuration, MigrationInfo[] all) {
-        ValidatePattern[] patterns = configuration.getIgnoreMigrationPatterns();
-        return configuration.getCherryPick() == null
-                && patterns != null
-                && Set.copyOf(Arrays.asList(patterns)).equals(
-                        Set.of(ValidatePattern.fromPattern("*:future"), ValidatePattern.fromPattern("*:pending")))
-                && Arrays.stream(all).allMatch(MigrationInfoImpl.class::isInstance);
-    }
-
-    static List<Invalid> of(MigrationInfo[] all) {
-        MigrationVersion appliedBaseline = appliedBaseline(all);
+    static List<Invalid> of(List<MigrationEntry> entries) {
+        MigrationVersion appliedBaseline = appliedBaseline(entries);
         List<Invalid> invalid = new ArrayList<>();
-        for (MigrationInfo info : all) {
-            ErrorDetails error = validate((MigrationInfoImpl) info, appliedBaseline);
+        for (MigrationEntry entry : entries) {
+            ErrorDetails error = validate(entry, appliedBaseline);
             if (error != null) {
-                invalid.add(new Invalid(info, error));
+                invalid.add(new Invalid(entry, error));
             }
         }
         return invalid;
     }
 
     /** The newest baseline the history records (Flyway's {@code context.appliedBaseline}). */
-    private static MigrationVersion appliedBaseline(MigrationInfo[] all) {
+    private static MigrationVersion appliedBaseline(List<MigrationEntry> entries) {
         MigrationVersion baseline = null;
-        for (MigrationInfo info : all) {
-            AppliedMigration applied = ((MigrationInfoImpl) info).getAppliedMigration();
-            if (applied != null && applied.getVersion() != null && applied.getType().isBaseline()
-                    && (baseline == null || applied.getVersion().isNewerThan(baseline.getVersion()))) {
-                baseline = applied.getVersion();
+        for (MigrationEntry entry : entries) {
+            if (entry.applied() != null && entry.appliedVersion() != null && entry.appliedType().isBaseline()
+                    && (baseline == null || entry.appliedVersion().isNewerThan(baseline.getVersion()))) {
+                baseline = entry.appliedVersion();
             }
         }
         return baseline;
     }
 
-    /** {@code MigrationInfoImpl.validate()} with pending and future ignored; the branches that cannot apply are left out. */
-    private static ErrorDetails validate(MigrationInfoImpl info, MigrationVersion appliedBaseline) {
-        MigrationState state = info.getState();
-        if (state == MigrationState.UNDONE || state == MigrationState.ABOVE_TARGET || state == MigrationState.DELETED) {
+    /** {@code MigrationInfoImpl.validate()} with pending and future ignored. */
+    private static ErrorDetails validate(MigrationEntry entry, MigrationVersion appliedBaseline) {
+        MigrationState state = entry.state();
+        if (state == MigrationState.DELETED) {
             return null;
         }
         // The patterns *:future and *:pending match by display name: "Future" and "Pending" only.
@@ -90,75 +67,47 @@ final class HistoryValidation {
             return null;
         }
         if (state.isFailed() && state != MigrationState.FUTURE_FAILED) {
-            if (info.getVersion() == null) {
-                return new ErrorDetails(CoreErrorCode.FAILED_REPEATABLE_MIGRATION,
-                        "Detected failed repeatable migration: " + info.getDescription()
-                                + ".\nPlease remove any half-completed changes then run repair to fix the schema history.");
-            }
             return new ErrorDetails(CoreErrorCode.FAILED_VERSIONED_MIGRATION,
-                    "Detected failed migration to version " + info.getVersion() + " (" + info.getDescription() + ")"
+                    "Detected failed migration to version " + entry.version() + " (" + entry.description() + ")"
                             + ".\nPlease remove any half-completed changes then run repair to fix the schema history.");
         }
-        ResolvedMigration resolved = info.getResolvedMigration();
-        AppliedMigration applied = info.getAppliedMigration();
+        LocalMigration resolved = entry.resolved();
+        HistoryRow applied = entry.applied();
         if (resolved == null
-                && !applied.getType().isSynthetic()
-                && !applied.getType().isUndo()
-                && state != MigrationState.SUPERSEDED
+                && !entry.appliedType().isSynthetic()
                 && state != MigrationState.FUTURE_SUCCESS && state != MigrationState.FUTURE_FAILED) {
-            if (applied.getVersion() != null) {
-                return new ErrorDetails(CoreErrorCode.APPLIED_VERSIONED_MIGRATION_NOT_RESOLVED,
-                        "Detected applied migration not resolved locally: " + info.getVersion()
-                                + ".\nIf you removed this migration intentionally, run repair to mark the migration as deleted.");
-            }
-            return new ErrorDetails(CoreErrorCode.APPLIED_REPEATABLE_MIGRATION_NOT_RESOLVED,
-                    "Detected applied migration not resolved locally: " + info.getDescription()
+            return new ErrorDetails(CoreErrorCode.APPLIED_VERSIONED_MIGRATION_NOT_RESOLVED,
+                    "Detected applied migration not resolved locally: " + entry.version()
                             + ".\nIf you removed this migration intentionally, run repair to mark the migration as deleted.");
         }
-        if (state == MigrationState.IGNORED && !resolved.getType().isBaseline() && !resolved.getType().isUndo()) {
-            if (resolved.getExecutor() != null && !resolved.getExecutor().shouldExecute()) {
-                return null;
-            }
-            if (info.getVersion() != null) {
-                return new ErrorDetails(CoreErrorCode.RESOLVED_VERSIONED_MIGRATION_NOT_APPLIED,
-                        "Detected resolved migration not applied to database: " + info.getVersion()
-                                + ".\nTo ignore this migration, set -ignoreMigrationPatterns='*:ignored'."
-                                + " To allow executing this migration, set -outOfOrder=true.");
-            }
-            return new ErrorDetails(CoreErrorCode.RESOLVED_REPEATABLE_MIGRATION_NOT_APPLIED,
-                    "Detected resolved repeatable migration not applied to database: " + info.getDescription()
-                            + ".\nTo ignore this migration, set -ignoreMigrationPatterns='*:ignored'.");
+        if (state == MigrationState.IGNORED) {
+            return new ErrorDetails(CoreErrorCode.RESOLVED_VERSIONED_MIGRATION_NOT_APPLIED,
+                    "Detected resolved migration not applied to database: " + entry.version()
+                            + ".\nTo ignore this migration, set -ignoreMigrationPatterns='*:ignored'."
+                            + " To allow executing this migration, set -outOfOrder=true.");
         }
-        if (resolved != null && applied != null && info.getType() != CoreMigrationType.DELETE && !info.getType().isUndo()) {
-            String identifier = applied.getVersion() == null ? applied.getScript() : "version " + applied.getVersion();
-            if (info.getVersion() == null || info.getVersion().compareTo(appliedBaseline) > 0) {
-                if (resolved.getType() != applied.getType()) {
-                    return new ErrorDetails(CoreErrorCode.TYPE_MISMATCH,
-                            mismatch("type", identifier, applied.getType(), resolved.getType()));
-                }
-                // Pending is ignored, so a repeatable migration's checksum counts unless it is outdated or superseded.
-                if (resolved.getVersion() != null
-                        || (state != MigrationState.OUTDATED && state != MigrationState.SUPERSEDED)) {
-                    if (!info.isChecksumMatching()) {
-                        return new ErrorDetails(CoreErrorCode.CHECKSUM_MISMATCH,
-                                mismatch("checksum", identifier, applied.getChecksum(), resolved.getChecksum()));
-                    }
-                }
-                if (descriptionMismatch(resolved, applied)) {
-                    return new ErrorDetails(CoreErrorCode.DESCRIPTION_MISMATCH,
-                            mismatch("description", identifier, applied.getDescription(), resolved.getDescription()));
-                }
+        // Flyway pairs a row with a resolved migration of the same type, so the types always match here.
+        if (resolved != null && applied != null && entry.version().compareTo(appliedBaseline) > 0) {
+            String identifier = "version " + entry.appliedVersion();
+            if (resolved.checksum() != null && applied.checksum() != null
+                    && !resolved.checksum().equals(applied.checksum())) {
+                return new ErrorDetails(CoreErrorCode.CHECKSUM_MISMATCH,
+                        mismatch("checksum", identifier, applied.checksum(), resolved.checksum()));
+            }
+            if (descriptionMismatch(resolved, applied)) {
+                return new ErrorDetails(CoreErrorCode.DESCRIPTION_MISMATCH,
+                        mismatch("description", identifier, applied.description(), resolved.description()));
             }
         }
         return null;
     }
 
-    private static boolean descriptionMismatch(ResolvedMigration resolved, AppliedMigration applied) {
+    private static boolean descriptionMismatch(LocalMigration resolved, HistoryRow applied) {
         // Some databases cannot store an empty description in the history table.
-        if (SchemaHistory.NO_DESCRIPTION_MARKER.equals(applied.getDescription())) {
-            return !"".equals(resolved.getDescription());
+        if (SchemaHistory.NO_DESCRIPTION_MARKER.equals(applied.description())) {
+            return !"".equals(resolved.description());
         }
-        return !AbbreviationUtils.abbreviateDescription(resolved.getDescription()).equals(applied.getDescription());
+        return !AbbreviationUtils.abbreviateDescription(resolved.description()).equals(applied.description());
     }
 
     private static String mismatch(String what, String identifier, Object applied, Object resolved) {

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Applies and reports the migrations. Flyway reads: it resolves the scripts (type, checksum,
@@ -37,7 +38,6 @@ public final class MigrationService {
     private final FeatureMode featureMode;
     private final Consumer<String> progress;
     private final OperationsLog operationsLog;
-    private final FlywayFactory flyways;
     private final StatusReader statusReader;
     private final String installedBy;
 
@@ -48,8 +48,8 @@ public final class MigrationService {
         this.featureMode = featureMode;
         this.progress = progress;
         this.operationsLog = new OperationsLog(database.schema());
-        this.flyways = new FlywayFactory(database, source, featureMode, installedBy);
-        this.statusReader = new StatusReader(database, source, operationsLog);
+        this.statusReader = new StatusReader(database, source, operationsLog,
+                new FlywayFactory(database, source, featureMode, installedBy));
         this.installedBy = installedBy;
     }
 
@@ -74,14 +74,24 @@ public final class MigrationService {
 
     public StatusReport status() {
         PhaseTimings phases = PhaseTimings.fromEnvironment("status");
-        Preflight.reach(database);
-        phases.mark("reach");
-        return statusReader.of(flyways.reading(), phases);
+        return onReachedSession(reached -> {
+            phases.mark("reach");
+            return statusReader.of(reached.session(), null, phases);
+        });
     }
 
     public HistoryReport history() {
-        Preflight.reach(database);
-        return statusReader.history(flyways.reading());
+        return onReachedSession(reached -> statusReader.history(reached.session()));
+    }
+
+    /** Reaches the server and reads on that same session, then closes it: one session, not two. */
+    private <T> T onReachedSession(Function<Preflight.Reached, T> read) {
+        Preflight.Reached reached = Preflight.reachKeeping(database);
+        try (Connection session = reached.session()) {
+            return read.apply(reached);
+        } catch (SQLException e) {
+            throw SqlFailures.onConnect(e, database.connection());
+        }
     }
 
     /**
@@ -90,10 +100,14 @@ public final class MigrationService {
      */
     public List<MigrationRecord> bundledUpTo(String version, Edition edition) {
         MigrationVersion limit = MigrationVersion.fromVersion(version);
-        return statusReader.of(flyways.applying(null, edition)).migrations().stream()
-                .filter(m -> m.version() != null && m.state().bundled() && !"BASELINE".equals(m.type())
-                        && !MigrationVersion.fromVersion(m.version()).isNewerThan(limit.getVersion()))
-                .toList();
+        try (Connection connection = database.connect()) {
+            return statusReader.of(connection, edition, PhaseTimings.off()).migrations().stream()
+                    .filter(m -> m.version() != null && m.state().bundled() && !"BASELINE".equals(m.type())
+                            && !MigrationVersion.fromVersion(m.version()).isNewerThan(limit.getVersion()))
+                    .toList();
+        } catch (SQLException e) {
+            throw SqlFailures.onConnect(e, database.connection());
+        }
     }
 
     /** The floor of downgrades (see {@link BaselineFloor}); reads the history and the operations log. */
@@ -108,10 +122,15 @@ public final class MigrationService {
 
     /** The upgrade --dry-run (see {@link UpgradeDryRun}). */
     public Plan planUpgrade(String target) {
-        ServerInfo server = Preflight.reach(database);
-        Preflight.requireSupportedServer(server);
+        record Read(ServerInfo server, StatusReport before) {
+        }
+        // The session is closed before planning, which opens one of its own.
+        Read read = onReachedSession(reached -> {
+            Preflight.requireSupportedServer(reached.server());
+            return new Read(reached.server(), statusReader.of(reached.session(), null, PhaseTimings.off()));
+        });
         return new UpgradeDryRun(database, source, featureMode, progress)
-                .plan(server, statusReader.of(flyways.reading()), target, initialRefresh());
+                .plan(read.server(), read.before(), target, initialRefresh());
     }
 
     // ------------------------------------------------------------------ upgrade
@@ -145,19 +164,22 @@ public final class MigrationService {
 
         try (MigrationLock lock = MigrationLock.acquire(database, reached.session(), patience.lockWait(), progress)) {
             phases.mark("lock");
-            // Read once, under the lock: a concurrent downgrade may be dropping the very catalog read here.
-            StatusReport before = statusReader.of(flyways.reading(), phases);
-            List<MigrationRecord> pending = UpgradeChecks.pending(before, target);
-            if (!before.problems().isEmpty()) {
-                StatusReport.Problem problem = before.problems().get(0);
-                throw FlywayFailures.mismatch("V" + problem.version() + " " + problem.description() + ": "
-                        + problem.kind());
-            }
-            beforeApplying.accept(pending);
+            StatusReport before;
+            List<MigrationRecord> pending;
             String license;
             Edition edition;
             boolean refreshDue = false;
+            // The session that prepares the upgrade reads the history first: one session for both.
             try (Connection connection = database.connect()) {
+                // Read once, under the lock: a concurrent downgrade may be dropping the very catalog read here.
+                before = statusReader.of(connection, null, phases);
+                pending = UpgradeChecks.pending(before, target);
+                if (!before.problems().isEmpty()) {
+                    StatusReport.Problem problem = before.problems().get(0);
+                    throw FlywayFailures.mismatch("V" + problem.version() + " " + problem.description() + ": "
+                            + problem.kind());
+                }
+                beforeApplying.accept(pending);
                 if (!pending.isEmpty()) {
                     Extensions extensions = Extensions.read(connection);
                     Preflight.requireExtensions(extensions);

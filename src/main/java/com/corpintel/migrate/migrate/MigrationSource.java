@@ -11,12 +11,20 @@ import java.util.Optional;
 /**
  * Where migrations come from: the set bundled in the binary, or a directory
  * (developers trying a new migration, tests with a migration set of their own).
- * Forward scripts are run by Flyway; undo scripts and dry runs read them here.
+ * Forward migrations are resolved here as Flyway resolves them, and run by {@link UpgradeRunner};
+ * undo scripts and dry runs read them here too.
  */
 public interface MigrationSource {
 
     /** Tells Flyway where the forward SQL scripts are: a provider of its own, or a location to scan. */
     FluentConfiguration applyTo(FluentConfiguration flyway);
+
+    /**
+     * The forward SQL migrations as Flyway 12 resolves them ({@link ScriptResolution}), read without
+     * a Flyway instance; empty when the source holds something only Flyway's own resolution
+     * answers exactly (then the status is read through Flyway).
+     */
+    Optional<List<LocalMigration>> sqlMigrations();
 
     /** How many forward and undo scripts this source holds, for status. */
     Inventory inventory();

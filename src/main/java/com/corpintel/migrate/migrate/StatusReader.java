@@ -3,6 +3,7 @@ package com.corpintel.migrate.migrate;
 import com.corpintel.migrate.Failure;
 import com.corpintel.migrate.db.Database;
 import com.corpintel.migrate.db.SqlFailures;
+import com.corpintel.migrate.timescale.Edition;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.ErrorDetails;
 import org.flywaydb.core.api.FlywayException;
@@ -19,42 +20,57 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
-/** Reads where a schema stands: Flyway's view of history and scripts, as data. */
+/**
+ * Reads where a schema stands, as Flyway 12 sees it, on a session the caller holds. The
+ * migrations are resolved from the source ({@link MigrationSource#sqlMigrations}, the Java
+ * migrations as Flyway is given them), the history is read with one query
+ * ({@link HistoryTable#rows}), and the two are merged into Flyway's states ({@link MigrationStates})
+ * and judged by Flyway's validation rules ({@link HistoryValidation}): without a Flyway instance,
+ * whose {@code info()} costs seconds at thousands of migrations (it scans, parses, and prepares
+ * callbacks and configuration that a read never uses). Where that port does not cover the source
+ * or the history (repeatable or undo rows, misnamed scripts, …), Flyway's own {@code info()} and
+ * validation read it instead, so nothing is guessed.
+ */
 final class StatusReader {
 
     private final Database database;
     private final MigrationSource source;
     private final OperationsLog operationsLog;
+    private final FlywayFactory flyways;
+    private final HistoryTable historyTable;
 
-    StatusReader(Database database, MigrationSource source, OperationsLog operationsLog) {
+    StatusReader(Database database, MigrationSource source, OperationsLog operationsLog, FlywayFactory flyways) {
         this.database = database;
         this.source = source;
         this.operationsLog = operationsLog;
+        this.flyways = flyways;
+        this.historyTable = new HistoryTable(database.schema());
     }
 
-    StatusReport of(Flyway flyway) {
-        return of(flyway, PhaseTimings.off());
-    }
-
-    /** As {@link #of(Flyway)}, marking the history read and the validation in {@code phases}. */
-    StatusReport of(Flyway flyway, PhaseTimings phases) {
-        MigrationInfoService info = info(flyway);
+    /**
+     * @param connection a session of {@link #database}, left open
+     * @param planned    the TimescaleDB branch a pending V2 would record (its checksum); null to resolve it
+     *                   from what the database has, as every read does
+     */
+    StatusReport of(Connection connection, Edition planned, PhaseTimings phases) {
+        View view = read(connection, planned);
         phases.mark("history");
-        List<MigrationRecord> all = Arrays.stream(info.all()).map(StatusReader::record).toList();
+        List<MigrationRecord> all = view.records();
         String head = all.stream()
-                .filter(r -> r.state().bundled())
+                .filter(r -> r.state().bundled() && r.version() != null)
                 .map(MigrationRecord::version)
                 .reduce((a, b) -> b)
                 .orElse(null);
         MigrationSource.Inventory inventory = source.inventory();
-        long resolved = Arrays.stream(info.all())
-                .filter(i -> i.getVersion() != null && i.getState().isResolved()).count();
+        long resolved = view.resolvedCount();
         if (source instanceof BundledMigrations && resolved < inventory.migrations()) {
-            throw BundledResources.missing("Flyway resolved " + resolved + " of the " + inventory.migrations()
+            throw BundledResources.missing("resolved " + resolved + " of the " + inventory.migrations()
                     + " bundled migrations");
         }
-        List<StatusReport.Problem> problems = problems(flyway, info);
+        List<StatusReport.Problem> problems = view.problems();
         phases.mark("validation");
         return new StatusReport(
                 database.connection().describe(),
@@ -70,9 +86,10 @@ final class StatusReader {
                 all);
     }
 
-    HistoryReport history(Flyway flyway) {
-        List<MigrationRecord> all = Arrays.stream(info(flyway).all()).map(StatusReader::record).toList();
-        try (Connection connection = database.connect()) {
+    /** Every migration and the operations log, both read on {@code connection}. */
+    HistoryReport history(Connection connection) {
+        List<MigrationRecord> all = read(connection, null).records();
+        try {
             return new HistoryReport(database.connection().describe(), database.schema(), all,
                     operationsLog.entries(connection));
         } catch (SQLException e) {
@@ -80,31 +97,97 @@ final class StatusReader {
         }
     }
 
+    /** One read of the migrations: the records, how many the source resolved, and the problems, judged on demand. */
+    private interface View {
+        List<MigrationRecord> records();
+
+        long resolvedCount();
+
+        List<StatusReport.Problem> problems();
+    }
+
+    private View read(Connection connection, Edition planned) {
+        return entries(connection, planned).<View>map(OwnView::new)
+                .orElseGet(() -> new FlywayView(flyways.applying(null, planned)));
+    }
+
     /**
-     * What Flyway's validation reports, judged on the records {@code info} already holds
-     * ({@link HistoryValidation}); Flyway's own second pass only where that port does not apply.
+     * The migrations as Flyway would list them, read without Flyway; empty where the source or the
+     * history is one the port does not cover, so that Flyway reads it.
      */
-    private List<StatusReport.Problem> problems(Flyway flyway, MigrationInfoService info) {
-        List<StatusReport.Problem> problems = new ArrayList<>();
-        MigrationInfo[] all = info.all();
-        if (HistoryValidation.appliesTo(flyway.getConfiguration(), all)) {
-            for (HistoryValidation.Invalid invalid : HistoryValidation.of(all)) {
-                problems.add(problem(invalid.version(), invalid.info().getDescription(), invalid.error()));
+    Optional<List<MigrationEntry>> entries(Connection connection, Edition planned) {
+        Optional<List<LocalMigration>> scripts = source.sqlMigrations();
+        if (scripts.isEmpty()) {
+            return Optional.empty();
+        }
+        List<LocalMigration> resolved = new ArrayList<>(scripts.get());
+        Arrays.stream(flyways.javaMigrations(connection, planned)).map(LocalMigration::ofJava).forEach(resolved::add);
+        try {
+            return MigrationStates.of(resolved, historyTable.rows(connection));
+        } catch (SQLException e) {
+            throw FlywayFailures.translate(e, "cannot read the migration history", database.connection());
+        }
+    }
+
+    /** Our own reading: the port of Flyway's merge, and its validation. */
+    private record OwnView(List<MigrationEntry> entries) implements View {
+
+        @Override
+        public List<MigrationRecord> records() {
+            return entries.stream().map(MigrationEntry::record).toList();
+        }
+
+        /** Every resolved migration is in at least one entry (twice when a deleted row left it pending). */
+        @Override
+        public long resolvedCount() {
+            return entries.stream().map(MigrationEntry::resolved).filter(Objects::nonNull).distinct().count();
+        }
+
+        @Override
+        public List<StatusReport.Problem> problems() {
+            return HistoryValidation.of(entries).stream()
+                    .map(i -> problem(i.version(), i.entry().description(), i.error()))
+                    .toList();
+        }
+    }
+
+    /** Flyway's reading, for what the port does not cover: {@code info()}, and its validation as a second pass. */
+    private final class FlywayView implements View {
+
+        private final Flyway flyway;
+        private final MigrationInfo[] all;
+
+        FlywayView(Flyway flyway) {
+            this.flyway = flyway;
+            this.all = info(flyway).all();
+        }
+
+        @Override
+        public List<MigrationRecord> records() {
+            return Arrays.stream(all).map(StatusReader::record).toList();
+        }
+
+        @Override
+        public long resolvedCount() {
+            return Arrays.stream(all).filter(i -> i.getVersion() != null && i.getState().isResolved()).count();
+        }
+
+        @Override
+        public List<StatusReport.Problem> problems() {
+            ValidateResult validation;
+            try {
+                validation = flyway.validateWithResult();
+            } catch (FlywayException e) {
+                throw FlywayFailures.translate(e, "cannot validate the migration history", database.connection());
+            }
+            List<StatusReport.Problem> problems = new ArrayList<>();
+            if (!validation.validationSuccessful && validation.invalidMigrations != null) {
+                for (ValidateOutput invalid : validation.invalidMigrations) {
+                    problems.add(problem(invalid.version, invalid.description, invalid.errorDetails));
+                }
             }
             return problems;
         }
-        ValidateResult validation;
-        try {
-            validation = flyway.validateWithResult();
-        } catch (FlywayException e) {
-            throw FlywayFailures.translate(e, "cannot validate the migration history", database.connection());
-        }
-        if (!validation.validationSuccessful && validation.invalidMigrations != null) {
-            for (ValidateOutput invalid : validation.invalidMigrations) {
-                problems.add(problem(invalid.version, invalid.description, invalid.errorDetails));
-            }
-        }
-        return problems;
     }
 
     private static StatusReport.Problem problem(String version, String description, ErrorDetails error) {

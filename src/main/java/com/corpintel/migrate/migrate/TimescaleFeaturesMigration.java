@@ -53,33 +53,38 @@ public final class TimescaleFeaturesMigration implements JavaMigration {
     private final FeatureMode mode;
     private final BundledResources resources;
     private final Database database;
+    private final Connection session;
     private final Edition planned;
     private boolean resolved;
     private Integer checksum;
     private Edition ran;
 
     public TimescaleFeaturesMigration(FeatureMode mode, BundledResources resources) {
-        this(mode, resources, null, null);
+        this(mode, resources, null, null, null);
     }
 
     private TimescaleFeaturesMigration(FeatureMode mode, BundledResources resources, Database database,
-                                       Edition planned) {
+                                       Connection session, Edition planned) {
         this.mode = mode;
         this.resources = resources;
         this.database = database;
+        this.session = session;
         this.planned = planned;
     }
 
     /**
      * The given migrations, with this step resolving its checksum against a database.
      *
+     * @param session a session of {@code database} the caller holds (and closes) to resolve on, so that a
+     *                status read asks on the session it reads the history with; null to open one
      * @param planned the branch an upgrade decided V2 takes, from the license and
      *                --timescale-features; null when this Flyway instance applies nothing
      */
-    static JavaMigration[] against(List<JavaMigration> migrations, Database database, Edition planned) {
+    static JavaMigration[] against(List<JavaMigration> migrations, Database database, Connection session,
+                                   Edition planned) {
         return migrations.stream()
                 .map(m -> m instanceof TimescaleFeaturesMigration t
-                        ? new TimescaleFeaturesMigration(t.mode, t.resources, database, planned) : m)
+                        ? new TimescaleFeaturesMigration(t.mode, t.resources, database, session, planned) : m)
                 .toArray(JavaMigration[]::new);
     }
 
@@ -129,20 +134,29 @@ public final class TimescaleFeaturesMigration implements JavaMigration {
         if (database == null) {
             return planned == null ? null : checksums.get(planned);
         }
-        TimescaleFeaturesRecord record = new TimescaleFeaturesRecord(database.schema(), resources);
-        try (Connection connection = database.connect()) {
-            Optional<TimescaleFeaturesRecord.Applied> applied = record.applied(connection);
-            if (applied.isPresent()) {
-                return resolvedChecksum(applied.get().checksum(), checksums,
-                        () -> record.branch(connection, applied.get()).map(RecordedBranch::edition));
+        try {
+            if (session != null) {
+                return resolveChecksum(session, checksums);
             }
-            Edition pending = planned != null ? planned
-                    : TimescaleLicense.ofInstalled(connection).flatMap(EditionChoice::offered).orElse(null);
-            return pending == null ? null : checksums.get(pending);
+            try (Connection connection = database.connect()) {
+                return resolveChecksum(connection, checksums);
+            }
         } catch (SQLException e) {
             throw new Failure(Failure.Kind.CONNECTION, "cannot read the history of V2 " + DESCRIPTION + ": "
                     + SqlFailures.serverMessage(e), e);
         }
+    }
+
+    private Integer resolveChecksum(Connection connection, Map<Edition, Integer> checksums) throws SQLException {
+        TimescaleFeaturesRecord record = new TimescaleFeaturesRecord(database.schema(), resources);
+        Optional<TimescaleFeaturesRecord.Applied> applied = record.applied(connection);
+        if (applied.isPresent()) {
+            return resolvedChecksum(applied.get().checksum(), checksums,
+                    () -> record.branch(connection, applied.get()).map(RecordedBranch::edition));
+        }
+        Edition pending = planned != null ? planned
+                : TimescaleLicense.ofInstalled(connection).flatMap(EditionChoice::offered).orElse(null);
+        return pending == null ? null : checksums.get(pending);
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.corpintel.migrate.repair;
 
 import com.corpintel.migrate.migrate.MigrationService;
+import com.corpintel.migrate.migrate.ScriptChecksum;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -134,7 +135,7 @@ final class RepairPlanner {
                     + " build and run the binary whose script was applied", List.of(), "", null);
         }
         int now = ScriptChecksum.of(scriptText);
-        Optional<String> layout = ScriptChecksum.onlyLayoutDiffers(scriptText, recorded);
+        Optional<String> layout = LayoutOnlyChange.onlyLayoutDiffers(scriptText, recorded);
         String update = "UPDATE " + history(schema) + " SET checksum = " + now + " WHERE version = '" + version
                 + "' AND success;";
         if (layout.isPresent()) {

@@ -78,9 +78,9 @@ class TimescaleFeaturesMigrationTest {
         TimescaleFeaturesMigration bundled = new TimescaleFeaturesMigration(FeatureMode.AUTO, RESOURCES);
 
         assertThat(bundled.getChecksum()).as("no database, nothing planned").isNull();
-        assertThat(TimescaleFeaturesMigration.against(List.of(bundled), null, Edition.COMMUNITY)[0].getChecksum())
+        assertThat(TimescaleFeaturesMigration.against(List.of(bundled), null, null, Edition.COMMUNITY)[0].getChecksum())
                 .isEqualTo(COMMUNITY);
-        assertThat(TimescaleFeaturesMigration.against(List.of(bundled), null, Edition.APACHE)[0].getChecksum())
+        assertThat(TimescaleFeaturesMigration.against(List.of(bundled), null, null, Edition.APACHE)[0].getChecksum())
                 .isEqualTo(APACHE);
     }
 }

@@ -1,5 +1,6 @@
 package com.corpintel.migrate.repair;
 
+import com.corpintel.migrate.migrate.ScriptChecksum;
 import com.corpintel.migrate.repair.RepairPlanner.Presence;
 import com.corpintel.migrate.repair.RepairPlanner.Probed;
 import org.junit.jupiter.api.Test;

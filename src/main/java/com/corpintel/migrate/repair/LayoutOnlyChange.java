@@ -1,40 +1,27 @@
 package com.corpintel.migrate.repair;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import com.corpintel.migrate.migrate.ScriptChecksum;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.zip.CRC32;
 
 /**
- * Flyway's checksum of an SQL script (CRC-32 over its lines, line breaks and a leading BOM
- * left out, so empty lines count for nothing), and whether a recorded checksum belongs to the same script with only
+ * Whether a recorded checksum ({@link ScriptChecksum}, Flyway's) belongs to the same script with only
  * whitespace or comments different: the script is tried with blank lines, comment-only
  * lines, trailing and leading white space taken out, in every combination. A match means
  * the applied script was exactly that: its statements are the same. Comments edited or
  * removed since cannot be told this way; those mismatches are refused, not guessed.
  */
-public final class ScriptChecksum {
+public final class LayoutOnlyChange {
 
-    private ScriptChecksum() {
-    }
-
-    public static int of(String script) {
-        CRC32 crc = new CRC32();
-        for (String line : lines(script)) {
-            crc.update(line.getBytes(StandardCharsets.UTF_8));
-        }
-        return (int) crc.getValue();
+    private LayoutOnlyChange() {
     }
 
     /** The edits, in words, that turn {@code script} back into one whose checksum is {@code recorded}; empty if none does. */
     public static Optional<String> onlyLayoutDiffers(String script, int recorded) {
-        List<String> lines = lines(script);
+        List<String> lines = ScriptChecksum.lines(script);
         List<Edit> edits = List.of(
                 new Edit("trailing white space", l -> l.stripTrailing()),
                 new Edit("indentation", l -> l.stripLeading()),
@@ -58,9 +45,7 @@ public final class ScriptChecksum {
                 }
                 candidate.add(l);
             }
-            CRC32 crc = new CRC32();
-            candidate.forEach(l -> crc.update(l.getBytes(StandardCharsets.UTF_8)));
-            if ((int) crc.getValue() == recorded) {
+            if (ScriptChecksum.of(candidate) == recorded) {
                 List<String> words = new ArrayList<>();
                 for (int i = 0; i < edits.size(); i++) {
                     if ((mask & 1 << i) != 0) {
@@ -74,23 +59,5 @@ public final class ScriptChecksum {
     }
 
     private record Edit(String words, UnaryOperator<String> line) {
-    }
-
-    private static List<String> lines(String script) {
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new StringReader(script))) {
-            String line;
-            boolean first = true;
-            while ((line = reader.readLine()) != null) {
-                if (first && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                first = false;
-                lines.add(line);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return lines;
     }
 }
