@@ -3,6 +3,8 @@ package com.corpintel.migrate.migrate;
 import com.corpintel.migrate.db.Identifiers;
 import com.corpintel.migrate.db.Relations;
 
+import org.flywaydb.core.internal.util.AbbreviationUtils;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -115,7 +117,7 @@ public final class OperationsLog {
                 + " (version, description, direction, outcome, started_at, duration_ms, detail)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, version);
-            s.setString(2, description);
+            s.setString(2, stored(description));
             s.setString(3, direction);
             s.setString(4, success ? "success" : "failed");
             s.setTimestamp(5, Timestamp.from(startedAt));
@@ -123,6 +125,14 @@ public final class OperationsLog {
             s.setString(7, detail);
             s.executeUpdate();
         }
+    }
+
+    /**
+     * A description as the log stores it: shortened as Flyway shortens it in the history
+     * (the column holds 200 characters), so that both name a step alike.
+     */
+    private static String stored(String description) {
+        return description == null ? null : AbbreviationUtils.abbreviateDescription(description);
     }
 
     /** The newest successful upgrade entry of a version with this description, if any. */
@@ -135,7 +145,7 @@ public final class OperationsLog {
                 + " WHERE version = ? AND description = ? AND direction = 'upgrade' AND outcome = 'success'"
                 + " ORDER BY id DESC LIMIT 1")) {
             s.setString(1, version);
-            s.setString(2, description);
+            s.setString(2, stored(description));
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
             }

@@ -12,6 +12,13 @@ import java.util.Locale;
  */
 public record Script(String path, String sql, boolean transactional) {
 
+    /** A byte-order mark is not SQL: Flyway drops it before running a script, and so does this. */
+    public Script {
+        if (sql.startsWith("\uFEFF")) {
+            sql = sql.substring(1);
+        }
+    }
+
     /** Marker an undo (or forward) script uses to declare the data it cannot bring back. */
     public static final String DATA_LOSS_MARKER = "-- data-loss:";
 

@@ -114,6 +114,38 @@ class UpgradeRunnerIT {
         }
     }
 
+    /**
+     * A byte-order mark and CRLF line ends (an editor on Windows), and a description longer
+     * than the history's 200 characters: applied as Flyway applies them, the same history rows,
+     * and the operations log names each step as the history does.
+     */
+    @Test
+    void aScriptWithAByteOrderMarkAndALongDescriptionAppliesAsFlywayAppliesIt() {
+        String longName = "add_" + "the_long_table_".repeat(15) + "at_last";
+        MigrationDirectory set = MigrationDirectory.create()
+                .forward("V1__byte_order_mark.sql", "\uFEFF-- saved with a BOM\r\nCREATE TABLE bom (id int);\r\n")
+                .forward("V2__" + longName + ".sql", "CREATE TABLE long_one (id int);\n");
+        String rows = "SELECT version || ' ' || checksum || ' ' || description || ' ' || script"
+                + " FROM flyway_schema_history ORDER BY installed_rank";
+        try (TestDatabase db = TestServer.createDatabase()) {
+            Cli.Result result = Cli.run(db.env(), "upgrade", "--migrations", set.path());
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            try (TestDatabase other = TestServer.createDatabase()) {
+                flyway(other, set, "public", null).migrate();
+                assertThat(db.rows(rows)).isEqualTo(other.rows(rows));
+            }
+            assertThat(db.value("SELECT length(description) FROM flyway_schema_history WHERE version = '2'"))
+                    .isEqualTo("200");
+            assertThat(db.rows("SELECT o.version FROM intel_migrate_operations o JOIN flyway_schema_history h"
+                    + " ON h.version = o.version AND h.description = o.description ORDER BY o.id"))
+                    .as("each log entry names its step as the history does").containsExactly("1", "2");
+            Cli.Result status = Cli.run(db.env(), "status", "--migrations", set.path());
+            assertThat(status.exitCode()).as(status.toString()).isZero();
+            assertThat(status.stdout()).contains("State:                  up to date");
+        }
+    }
+
     @Test
     void aHistoryFlywayBeganIsCarriedOnWithTheNextRanks() {
         MigrationDirectory set = tables(STEPS);
