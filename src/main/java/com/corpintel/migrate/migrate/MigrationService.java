@@ -20,9 +20,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Applies and reports the migrations. Flyway reads: it resolves the scripts (type, checksum,
- * description) and tells where the history stands ({@link StatusReader}). The steps themselves
- * run in {@link UpgradeRunner}, which writes Flyway's history format, so that applying N
+ * Applies and reports the migrations. Where the history stands is read as Flyway 12 reads it, with
+ * one query on a session this class already holds and without a Flyway instance
+ * ({@link StatusReader}; Flyway's own reading only for histories that port does not cover). The
+ * steps themselves run in {@link UpgradeRunner}, which writes Flyway's history format, so that applying N
  * migrations costs O(N) where Flyway's migrate costs O(N²) (see there). This class adds what
  * operators need around them: refusals before anything changes, one bounded lock shared by every
  * schema-changing command, retries of lock timeouts, and reports as data. Flyway's

@@ -22,8 +22,9 @@ import java.util.TreeMap;
  * intel-migrate and Flyway's OSS commands write: versioned SQL and Java migrations, baseline rows,
  * repair's delete markers and the schema-creation row. Anything else (repeatable migrations, undo
  * or unknown row types, a stored version that does not parse, two resolved migrations of one
- * version, a Java migration of another type than JDBC, two delete markers of one version, which Flyway refuses) is not guessed at: the result
- * is empty and Flyway's own {@code info()} reads that history.
+ * version, a Java migration of another type than JDBC, two delete markers of one version, which
+ * Flyway refuses) is not guessed at: the result is empty and Flyway's own {@code info()} reads
+ * that history.
  */
 final class MigrationStates {
 
