@@ -54,6 +54,23 @@ final class HistoryFixture implements AutoCloseable {
         upgrade(directory(), null);
     }
 
+    /**
+     * V1..V8 applied, then one problem of each kind Flyway validates: V2's checksum, V3's
+     * description and V4's type differ from the script, V5 failed, V6's script is gone.
+     */
+    void upgradeThroughEightWithEveryKindOfProblem() {
+        upgradeThrough(8);
+        db.execute("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '2'");
+        db.execute("UPDATE flyway_schema_history SET description = 'renamed' WHERE version = '3'");
+        db.execute("UPDATE flyway_schema_history SET type = 'JDBC' WHERE version = '4'");
+        db.execute("UPDATE flyway_schema_history SET success = false WHERE version = '5'");
+        try {
+            Files.delete(dir.resolve("migration/V6__t.sql"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     void upgrade(MigrationSource source, String target) {
         service(source).upgrade(target, new Patience(Duration.ofSeconds(30), 0, Duration.ofMillis(10)));
     }

@@ -5,8 +5,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
@@ -44,13 +42,8 @@ class HistoryValidationIT {
     }
 
     @Test
-    void everyKindOfProblemIsReportedAsFlywayReportsIt() throws IOException {
-        fixture.upgradeThrough(8);
-        fixture.db.execute("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '2'");
-        fixture.db.execute("UPDATE flyway_schema_history SET description = 'renamed' WHERE version = '3'");
-        fixture.db.execute("UPDATE flyway_schema_history SET type = 'JDBC' WHERE version = '4'");
-        fixture.db.execute("UPDATE flyway_schema_history SET success = false WHERE version = '5'");
-        Files.delete(dir.resolve("migration/V6__t.sql"));
+    void everyKindOfProblemIsReportedAsFlywayReportsIt() {
+        fixture.upgradeThroughEightWithEveryKindOfProblem();
         // Resolved below the applied head, never applied: ignored, not pending.
         fixture.script("V1_5__late.sql", "CREATE TABLE late(id int);");
         // Applied by a newer binary: a future row, and a failed one.
