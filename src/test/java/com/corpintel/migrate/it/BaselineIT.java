@@ -26,10 +26,12 @@ class BaselineIT {
         return result;
     }
 
-    /** A database the bundled scripts built up to {@code version}, then stripped of the tool's tables. */
+    /**
+     * A database the bundled scripts built up to {@code version} (a copy of what `upgrade
+     * --target` built, see {@link DatabaseTemplate}), then stripped of the tool's tables.
+     */
     private static TestDatabase builtThenStripped(String version, List<String> historyOut) {
-        TestDatabase db = TestServer.createDatabase();
-        ok(db.env(), "upgrade", "--target", version);
+        TestDatabase db = DatabaseTemplate.upgraded("--target", version).copy();
         historyOut.addAll(db.rows(HISTORY));
         strip(db);
         return db;
@@ -146,8 +148,7 @@ class BaselineIT {
 
     @Test
     void aDatabaseWithHistoryAnUnknownVersionAndAMigrationDirectoryAreRefused() {
-        try (TestDatabase db = TestServer.createDatabase()) {
-            ok(db.env(), "upgrade", "--target", "1");
+        try (TestDatabase db = DatabaseTemplate.upgraded("--target", "1").copy()) {
             Cli.Result withHistory = Cli.run(db.env(), "baseline", "--version", "1");
             assertThat(withHistory.exitCode()).as(withHistory.toString()).isEqualTo(9);
             assertThat(withHistory.stderr()).contains("already has a migration history (1 entry, current V1)");

@@ -102,7 +102,11 @@ public final class Cli {
         if (BINARY.toString().endsWith(".jar")) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             // C1 only: these are short-lived processes, start-up dominates.
-            return List.of(java, "-XX:TieredStopAtLevel=1", "-jar", BINARY.toString());
+            List<String> jvm = List.of(java, "-XX:TieredStopAtLevel=1");
+            List<String> command = new ArrayList<>(jvm);
+            command.addAll(ClassDataArchive.flags(jvm, BINARY));
+            command.addAll(List.of("-jar", BINARY.toString()));
+            return command;
         }
         return List.of(BINARY.toString());
     }

@@ -101,6 +101,15 @@ class CreateIT {
         }
     }
 
+    /**
+     * The state each model edit starts from: the project's migrations (a pristine copy,
+     * as every workspace is before its edit) applied by upgrade, once for the class.
+     */
+    private static final DatabaseTemplate UPGRADED = DatabaseTemplate.of("CreateIT upgraded", db -> {
+        Cli.Result upgrade = Cli.run(db.env(), "upgrade", "--migrations", Workspace.copy().db().toString());
+        assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+    });
+
     static Stream<Arguments> modelEdits() {
         return Stream.of(
                 edit("add a table with a foreign key", w -> w.appendToModel("30_audit_log.sql", """
@@ -176,10 +185,8 @@ class CreateIT {
             assertThat(workspace.files()).noneMatch(f -> f.contains("V4__"));
             return;
         }
-        try (TestDatabase db = TestServer.createDatabase()) {
+        try (TestDatabase db = UPGRADED.copy()) {
             Map<String, String> env = db.env();
-            Cli.Result upgrade = Cli.run(env, "upgrade", "--migrations", workspace.db().toString());
-            assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
             List<String> before = CatalogFingerprint.of(db);
 
             change.accept(workspace);
@@ -261,9 +268,11 @@ class CreateIT {
         assertThat(workspace.read("undo/U4__add_audit_log.sql")).startsWith("-- U4: undoes V4 (Add audit log!)\n");
         Cli.Result second = Cli.run(Map.of(), "create-empty", "second", "--dir", workspace.db().toString());
         assertThat(second.stdout()).contains("migration/V5__second.sql");
-        try (TestDatabase db = TestServer.createDatabase()) {
+        try (TestDatabase db = UPGRADED.copy()) {
+            // V1..V3 are applied already: the upgrade runs the two templates.
             Cli.Result up = Cli.run(db.env(), "upgrade", "--migrations", workspace.db().toString());
             assertThat(up.exitCode()).as(up.toString()).isZero();
+            assertThat(up.stdout()).contains("Applied 2 migration");
             assertThat(Cli.run(db.env(), "current").stdout()).isEqualTo("5\n");
             Cli.Result down = Cli.run(db.env(), "downgrade", "2", "--migrations", workspace.db().toString());
             assertThat(down.exitCode()).as(down.toString()).isZero();

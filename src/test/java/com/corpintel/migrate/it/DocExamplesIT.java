@@ -68,6 +68,24 @@ class DocExamplesIT {
         }
     }
 
+    /** The upgraded-database state (and the start of the three setups derived from it), built once. */
+    private static final DatabaseTemplate UPGRADED = DatabaseTemplate.of("DocExamplesIT upgraded-database", db -> {
+        Cli.Result upgrade = Cli.run(env(db), "upgrade");
+        assertThat(upgrade.exitCode()).as("setup of the upgraded-database examples: " + upgrade).isZero();
+    });
+
+    /** What every example's commands run with: the PG* variables of its database, and HOSTNAME. */
+    private static Map<String, String> env(TestDatabase db) {
+        Map<String, String> env = new HashMap<>();
+        env.put("PGHOST", TestServer.host());
+        env.put("PGPORT", String.valueOf(TestServer.port()));
+        env.put("PGUSER", TestServer.user());
+        env.put("PGPASSWORD", TestServer.password());
+        env.put("PGDATABASE", db.name());
+        env.put("HOSTNAME", HOSTNAME);
+        return env;
+    }
+
     static List<Path> documents() {
         List<Path> files = new ArrayList<>();
         files.add(PROJECT.resolve("README.md"));
@@ -121,14 +139,9 @@ class DocExamplesIT {
             runCommands(example, Map.of("HOSTNAME", HOSTNAME));
             return;
         }
-        try (TestDatabase db = TestServer.createDatabase()) {
-            Map<String, String> env = new HashMap<>();
-            env.put("PGHOST", TestServer.host());
-            env.put("PGPORT", String.valueOf(TestServer.port()));
-            env.put("PGUSER", TestServer.user());
-            env.put("PGPASSWORD", TestServer.password());
-            env.put("PGDATABASE", db.name());
-            env.put("HOSTNAME", HOSTNAME);
+        boolean upgraded = setup != Setup.EMPTY_DATABASE && setup != Setup.LOCK_HELD;
+        try (TestDatabase db = upgraded ? UPGRADED.copy() : TestServer.createDatabase()) {
+            Map<String, String> env = env(db);
             if (setup == Setup.LOCK_HELD) {
                 try (Connection holder = db.connect(); Statement s = holder.createStatement()) {
                     s.execute("SET application_name = 'operator-laptop'");
@@ -137,10 +150,6 @@ class DocExamplesIT {
                     runCommands(example, env);
                 }
                 return;
-            }
-            if (setup != Setup.EMPTY_DATABASE) {
-                Cli.Result upgrade = Cli.run(env, "upgrade");
-                assertThat(upgrade.exitCode()).as("setup of " + example.name() + ": " + upgrade).isZero();
             }
             if (setup == Setup.CHECKSUM_MISMATCH) {
                 db.execute("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '3'");

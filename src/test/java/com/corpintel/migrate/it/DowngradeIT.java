@@ -13,10 +13,8 @@ class DowngradeIT {
     @Test
     void everyBundledMigrationRoundTripsThroughItsUndoScript() {
         for (int k = 0; k < 3; k++) {
-            try (TestDatabase db = TestServer.createDatabase()) {
-                if (k > 0) {
-                    assertThat(Cli.run(db.env(), "upgrade", "--target", String.valueOf(k)).exitCode()).isZero();
-                }
+            try (TestDatabase db = k == 0 ? TestServer.createDatabase()
+                    : DatabaseTemplate.upgraded("--target", String.valueOf(k)).copy()) {
                 List<String> before = CatalogFingerprint.of(db);
                 Cli.Result up = Cli.run(db.env(), "upgrade", "--target", String.valueOf(k + 1));
                 assertThat(up.exitCode()).as(up.toString()).isZero();
@@ -88,8 +86,7 @@ class DowngradeIT {
 
     @Test
     void companiesSurviveRevertingThePermissionScopes() {
-        try (TestDatabase db = TestServer.createDatabase()) {
-            assertThat(Cli.run(db.env(), "upgrade").exitCode()).isZero();
+        try (TestDatabase db = DatabaseTemplate.upgraded().copy()) {
             db.execute("INSERT INTO companies (ticker, name, sector) VALUES ('ACME', 'Acme Corp', 'Industrials'),"
                     + " ('GLBX', 'Globex', 'Technology')");
             List<String> companies = db.rows("SELECT id, ticker, name, sector, created_at FROM companies ORDER BY ticker");

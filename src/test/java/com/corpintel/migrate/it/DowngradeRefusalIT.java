@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,10 +14,9 @@ class DowngradeRefusalIT {
     private static final String HISTORY = "SELECT installed_rank, version, type, checksum, success FROM flyway_schema_history ORDER BY 1";
     private static final String OPERATIONS = "SELECT count(*) FROM intel_migrate_operations";
 
-    /** Runs the command against a database prepared by {@code setup}, and checks that nothing changed. */
-    private static Cli.Result refused(Consumer<TestDatabase> setup, String... args) {
-        try (TestDatabase db = TestServer.createDatabase()) {
-            setup.accept(db);
+    /** Runs the command against a new database {@code prepared} gives, and checks that nothing changed. */
+    private static Cli.Result refused(Supplier<TestDatabase> prepared, String... args) {
+        try (TestDatabase db = prepared.get()) {
             List<String> schema = CatalogFingerprint.of(db);
             List<String> history = db.rows(HISTORY);
             List<String> operations = db.rows("SELECT CASE WHEN to_regclass('intel_migrate_operations') IS NULL"
@@ -40,13 +40,45 @@ class DowngradeRefusalIT {
         };
     }
 
+    /** A new database, then {@code setup} on it. */
+    private static Supplier<TestDatabase> fresh(Consumer<TestDatabase> setup) {
+        return () -> {
+            TestDatabase db = TestServer.createDatabase();
+            try {
+                setup.accept(db);
+            } catch (RuntimeException | Error e) {
+                db.close();
+                throw e;
+            }
+            return db;
+        };
+    }
+
+    /** A copy of the bundled migrations applied by `upgrade ARGS` (a template made once), then {@code then} on it. */
+    private static Supplier<TestDatabase> upgradedCopy(Consumer<TestDatabase> then, String... upgradeArgs) {
+        return () -> {
+            TestDatabase db = DatabaseTemplate.upgraded(upgradeArgs).copy();
+            try {
+                then.accept(db);
+            } catch (RuntimeException | Error e) {
+                db.close();
+                throw e;
+            }
+            return db;
+        };
+    }
+
+    private static Supplier<TestDatabase> upgradedCopy(String... upgradeArgs) {
+        return upgradedCopy(db -> { }, upgradeArgs);
+    }
+
     @Test
     void aMissingUndoScriptIsRefusedWith9() {
         MigrationDirectory set = MigrationDirectory.create()
                 .forward("V1__a.sql", "CREATE TABLE a (x int);")
                 .forward("V2__b.sql", "CREATE TABLE b (x int);")
                 .undo("U1__a.sql", "DROP TABLE a;");
-        Cli.Result result = refused(upgraded("upgrade", "--migrations", set.path()),
+        Cli.Result result = refused(fresh(upgraded("upgrade", "--migrations", set.path())),
                 "downgrade-to", "0", "--migrations", set.path());
         assertThat(result.exitCode()).isEqualTo(9);
         assertThat(result.stderr()).contains("missing undo script U2__b.sql", "nothing was reverted");
@@ -54,15 +86,15 @@ class DowngradeRefusalIT {
 
     @Test
     void aTargetThatIsNotAnAppliedVersionIsRefusedWith9() {
-        Cli.Result unknown = refused(upgraded(), "downgrade-to", "7");
+        Cli.Result unknown = refused(upgradedCopy(), "downgrade-to", "7");
         assertThat(unknown.exitCode()).isEqualTo(9);
         assertThat(unknown.stderr()).contains("target 7 is not an applied version", "applied: 1, 2, 3");
 
-        Cli.Result notYet = refused(upgraded("upgrade", "--target", "1"), "downgrade-to", "2");
+        Cli.Result notYet = refused(upgradedCopy("--target", "1"), "downgrade-to", "2");
         assertThat(notYet.exitCode()).isEqualTo(9);
         assertThat(notYet.stderr()).contains("target 2 is not an applied version");
 
-        Cli.Result tooMany = refused(upgraded(), "downgrade", "4", "--allow-data-loss");
+        Cli.Result tooMany = refused(upgradedCopy(), "downgrade", "4", "--allow-data-loss");
         assertThat(tooMany.exitCode()).isEqualTo(9);
         assertThat(tooMany.stderr()).contains("only 3 applied migrations");
     }
@@ -84,26 +116,28 @@ class DowngradeRefusalIT {
                     + " script = '<< Flyway Baseline >>', checksum = NULL WHERE version = '2'");
             upgraded("upgrade", "--migrations", set.path()).accept(db);
         };
-        Cli.Result below = refused(baselinedAt2, "downgrade-to", "1", "--migrations", set.path());
-        assertThat(below.exitCode()).isEqualTo(9);
-        assertThat(below.stderr()).contains("below the baseline 2");
-        Cli.Result nothing = refused(baselinedAt2, "downgrade-to", "0", "--migrations", set.path());
-        assertThat(nothing.exitCode()).isEqualTo(9);
-        Cli.Result tooMany = refused(baselinedAt2, "downgrade", "2", "--migrations", set.path());
-        assertThat(tooMany.exitCode()).isEqualTo(9);
-        assertThat(tooMany.stderr()).contains("above the baseline 2");
+        try (DatabaseTemplate baselined = DatabaseTemplate.of("baselined at 2", baselinedAt2)) {
+            Cli.Result below = refused(baselined::copy, "downgrade-to", "1", "--migrations", set.path());
+            assertThat(below.exitCode()).isEqualTo(9);
+            assertThat(below.stderr()).contains("below the baseline 2");
+            Cli.Result nothing = refused(baselined::copy, "downgrade-to", "0", "--migrations", set.path());
+            assertThat(nothing.exitCode()).isEqualTo(9);
+            Cli.Result tooMany = refused(baselined::copy, "downgrade", "2", "--migrations", set.path());
+            assertThat(tooMany.exitCode()).isEqualTo(9);
+            assertThat(tooMany.stderr()).contains("above the baseline 2");
 
-        try (TestDatabase db = TestServer.createDatabase()) {
-            baselinedAt2.accept(db);
-            Cli.Result toBaseline = Cli.run(db.env(), "downgrade-to", "2", "--migrations", set.path());
-            assertThat(toBaseline.exitCode()).as(toBaseline.toString()).isZero();
-            assertThat(db.value("SELECT to_regclass('c') IS NULL AND to_regclass('b') IS NOT NULL")).isEqualTo("true");
+            try (TestDatabase db = baselined.copy()) {
+                Cli.Result toBaseline = Cli.run(db.env(), "downgrade-to", "2", "--migrations", set.path());
+                assertThat(toBaseline.exitCode()).as(toBaseline.toString()).isZero();
+                assertThat(db.value("SELECT to_regclass('c') IS NULL AND to_regclass('b') IS NOT NULL"))
+                        .isEqualTo("true");
+            }
         }
     }
 
     @Test
     void aChecksumMismatchIsRefusedWith6() {
-        Cli.Result result = refused(upgraded().andThen(
+        Cli.Result result = refused(upgradedCopy(
                         db -> db.execute("UPDATE flyway_schema_history SET checksum = 42 WHERE version = '3'")),
                 "downgrade", "--allow-data-loss");
         assertThat(result.exitCode()).isEqualTo(6);
@@ -112,7 +146,7 @@ class DowngradeRefusalIT {
 
     @Test
     void aFailedMigrationInTheHistoryIsRefusedWith6() {
-        Cli.Result result = refused(upgraded().andThen(
+        Cli.Result result = refused(upgradedCopy(
                         db -> db.execute("UPDATE flyway_schema_history SET success = false WHERE version = '3'")),
                 "downgrade", "--allow-data-loss");
         assertThat(result.exitCode()).isEqualTo(6);
@@ -121,7 +155,7 @@ class DowngradeRefusalIT {
 
     @Test
     void undeclaredDataLossIsRefusedWith9UntilAllowed() {
-        Cli.Result result = refused(upgraded(), "downgrade");
+        Cli.Result result = refused(upgradedCopy(), "downgrade");
         assertThat(result.exitCode()).isEqualTo(9);
         assertThat(result.stderr()).contains("destroys data", "V3 permission scopes", "user_permissions",
                 "--allow-data-loss");

@@ -94,8 +94,7 @@ class DryRunIT {
 
     @Test
     void dryRunWithNothingToDoSaysSo() {
-        try (TestDatabase db = TestServer.createDatabase()) {
-            assertThat(Cli.run(db.env(), "upgrade").exitCode()).isZero();
+        try (TestDatabase db = DatabaseTemplate.upgraded().copy()) {
             Cli.Result result = Cli.run(db.env(), "upgrade", "--dry-run");
             assertThat(result.exitCode()).isZero();
             assertThat(result.stdout()).contains("Nothing to do");

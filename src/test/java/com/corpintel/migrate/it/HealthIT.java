@@ -35,8 +35,7 @@ class HealthIT {
 
     @Test
     void healthIsUpWhenTheSchemaIsAtHead() throws Exception {
-        try (TestDatabase db = TestServer.createDatabase()) {
-            assertThat(Cli.run(db.env(), "upgrade").exitCode()).isZero();
+        try (TestDatabase db = DatabaseTemplate.upgraded().copy()) {
             Cli.Result result = Cli.run(db.env(), "health");
             assertThat(result.exitCode()).as(result.toString()).isZero();
             JsonNode doc = JSON.readTree(result.stdout());
@@ -64,8 +63,7 @@ class HealthIT {
 
     @Test
     void healthIsDownWithAFailedMigrationAndExits6() throws Exception {
-        try (TestDatabase db = TestServer.createDatabase()) {
-            assertThat(Cli.run(db.env(), "upgrade").exitCode()).isZero();
+        try (TestDatabase db = DatabaseTemplate.upgraded().copy()) {
             db.execute("UPDATE flyway_schema_history SET success = false WHERE version = '3'");
             Cli.Result result = Cli.run(db.env(), "health", "--ready");
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(6);

@@ -30,6 +30,12 @@ class LockIT {
         db.close();
     }
 
+    /** Starts from a copy of what `upgrade ARGS` built (see {@link DatabaseTemplate}) instead of the empty database. */
+    private void startUpgraded(String... upgradeArgs) {
+        db.close();
+        db = DatabaseTemplate.upgraded(upgradeArgs).copy();
+    }
+
     @Test
     void aHeldMigrationLockMakesUpgradeGiveUpWithCode4NamingTheHolder() throws Exception {
         try (Connection holder = db.connect(); Statement s = holder.createStatement()) {
@@ -66,7 +72,7 @@ class LockIT {
 
     @Test
     void aLockTimeoutIsRetriedAndTheMigrationSucceedsWhenTheBlockerFinishes() throws Exception {
-        assertThat(Cli.run(db.env(), "upgrade", "--target", "2").exitCode()).isZero();
+        startUpgraded("--target", "2");
         Connection blocker = db.connect();
         blocker.setAutoCommit(false);
         try (Statement s = blocker.createStatement()) {
@@ -94,7 +100,7 @@ class LockIT {
 
     @Test
     void lockTimeoutsThatOutlastTheRetriesFailWithCode4AndLeaveTheVersionAsItWas() throws Exception {
-        assertThat(Cli.run(db.env(), "upgrade", "--target", "2").exitCode()).isZero();
+        startUpgraded("--target", "2");
         try (Connection blocker = db.connect()) {
             blocker.setAutoCommit(false);
             try (Statement s = blocker.createStatement()) {

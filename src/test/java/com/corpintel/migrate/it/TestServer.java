@@ -73,14 +73,59 @@ public final class TestServer {
     }
 
     public static TestDatabase createDatabase() {
+        return createDatabase(null);
+    }
+
+    /** A new database copied from {@code template} (see {@link DatabaseTemplate}), or an empty one when null. */
+    static TestDatabase createDatabase(String template) {
         String name = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         try (Connection c = connect(adminUri().getPath().substring(1)); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
+            if (template != null) {
+                awaitNoSessions(s, template);
+            }
+            s.execute("CREATE DATABASE " + name + (template == null ? "" : " TEMPLATE " + template));
         } catch (SQLException e) {
             throw new AssertionError("cannot create test database " + name + " on " + host() + ":" + port()
-                    + " (is scripts/localdb start running?)", e);
+                    + (template == null ? "" : " from template " + template) + " (is scripts/localdb start running?)",
+                    e);
         }
         return new TestDatabase(name);
+    }
+
+    /**
+     * Lets no session connect to {@code database} any more (TimescaleDB's launcher starts no
+     * scheduler there either), ends those that are connected, and waits until they are gone.
+     */
+    static void closeToConnections(String database) {
+        try (Connection c = connect(adminUri().getPath().substring(1)); Statement s = c.createStatement()) {
+            s.execute("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS false");
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+            awaitNoSessions(s, database);
+        } catch (SQLException e) {
+            throw new AssertionError("cannot close " + database + " to connections", e);
+        }
+    }
+
+    private static void awaitNoSessions(Statement s, String database) throws SQLException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        String query = "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + database + "'";
+        while (true) {
+            try (java.sql.ResultSet rs = s.executeQuery(query)) {
+                rs.next();
+                if (rs.getInt(1) == 0) {
+                    return;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("sessions are still connected to " + database + " after 60 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     static void dropDatabase(String name) {

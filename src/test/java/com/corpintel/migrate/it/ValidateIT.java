@@ -124,8 +124,7 @@ class ValidateIT {
                 new Drift("SELECT set_chunk_time_interval('financial_metrics', INTERVAL '7 days')", "hypertable",
                         "financial_metrics"));
         for (Drift drift : drifts) {
-            try (TestDatabase db = TestServer.createDatabase()) {
-                assertThat(Cli.run(db.env(), "upgrade").exitCode()).isZero();
+            try (TestDatabase db = DatabaseTemplate.upgraded().copy()) {
                 db.execute(drift.sql());
                 JsonNode report = validate(db, 6);
                 JsonNode check = check(report, drift.check());
@@ -141,8 +140,7 @@ class ValidateIT {
 
     @Test
     void aRoleWithoutSuperuserRightsCanValidate() throws Exception {
-        try (TestDatabase db = TestServer.createDatabase()) {
-            assertThat(Cli.run(db.env(), "upgrade").exitCode()).isZero();
+        try (TestDatabase db = DatabaseTemplate.upgraded().copy()) {
             String role = "reader_" + db.name();
             db.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'reader-pw-1'");
             db.execute("GRANT USAGE ON SCHEMA public TO " + role);
