@@ -15,19 +15,17 @@ public final class Check {
     private final LintScript script;
     private final ScriptName name;
     private final Statement statement;
-    private final java.util.Set<String> tablesBefore;
     private final StaticSchema now;
     private final ScriptScope scope;
     private final MigrationSet set;
     private final List<Finding> out;
     private final Positions positions;
 
-    Check(LintScript script, ScriptName name, Statement statement, java.util.Set<String> tablesBefore, StaticSchema now,
-          ScriptScope scope, MigrationSet set, List<Finding> out, Positions positions) {
+    Check(LintScript script, ScriptName name, Statement statement, StaticSchema now, ScriptScope scope,
+          MigrationSet set, List<Finding> out, Positions positions) {
         this.script = script;
         this.name = name;
         this.statement = statement;
-        this.tablesBefore = tablesBefore;
         this.now = now;
         this.scope = scope;
         this.set = set;
@@ -70,7 +68,7 @@ public final class Check {
 
     /** A table that existed before this script ran, and so may be large and in use. */
     public boolean existedBefore(String table) {
-        return table != null && tablesBefore.contains(table) && !scope.created.contains(table);
+        return table != null && now.existedWhenScriptBegan(table) && !scope.created.contains(table);
     }
 
     public boolean createdInScript(String table) {

@@ -148,6 +148,7 @@ public final class Linter {
     private List<Finding> run(LintScript script, ScriptName name, StaticSchema schema, MigrationSet set,
                               int[] suppressed, boolean report) {
         if (!report) {
+            schema.beginScript();
             ScriptScope scope = new ScriptScope();
             Positions positions = new Positions(script.sql());
             List<SqlStatements.Span> spans = SqlStatements.spans(script.sql());
@@ -158,7 +159,7 @@ public final class Linter {
             return List.of();
         }
         Positions positions = new Positions(script.sql());
-        Set<String> before = Set.copyOf(schema.tables.keySet());
+        schema.beginScript();
         ScriptScope scope = new ScriptScope();
         List<Finding> findings = new ArrayList<>();
         List<Statement> statements = new ArrayList<>();
@@ -168,7 +169,7 @@ public final class Linter {
             Statement statement = Statement.of(i, span.text(), span.start(), span.unterminated(), positions);
             statements.add(statement);
             List<Finding> here = new ArrayList<>();
-            Check check = new Check(script, name, statement, before, schema, scope, set, here, positions);
+            Check check = new Check(script, name, statement, schema, scope, set, here, positions);
             if (statement.unterminated() != null) {
                 MalformedScript.INSTANCE.statement(check);
             } else {
@@ -180,7 +181,7 @@ public final class Linter {
             Replay.apply(statement, schema, scope);
         }
         List<Finding> whole = new ArrayList<>();
-        Check check = new Check(script, name, null, before, schema, scope, set, whole, positions);
+        Check check = new Check(script, name, null, schema, scope, set, whole, positions);
         for (Rule rule : rules) {
             rule.script(check);
         }

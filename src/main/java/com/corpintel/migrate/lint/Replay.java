@@ -78,14 +78,14 @@ public final class Replay {
         } else if (s.has("AS")) {
             scope.loaded.add(name.name());
         }
-        schema.tables.put(name.name(), table);
+        schema.putTable(name.name(), table);
         scope.created.add(name.name());
         return true;
     }
 
     private static void alterTable(Statement s, StaticSchema schema) {
         String name = Ddl.alteredTable(s);
-        StaticSchema.Table table = schema.table(name);
+        StaticSchema.Table table = schema.tableToChange(name);
         if (table == null) {
             return;
         }
@@ -123,8 +123,8 @@ public final class Replay {
 
     private static void rename(Statement s, int[] action, String name, StaticSchema.Table table, StaticSchema schema) {
         if (s.matchesAt(action[0] + 1, "TO") && s.token(action[0] + 2) != null) {
-            schema.tables.remove(name);
-            schema.tables.put(s.token(action[0] + 2).name(), table);
+            schema.removeTable(name);
+            schema.putTable(s.token(action[0] + 2).name(), table);
             return;
         }
         int from = s.matchesAt(action[0] + 1, "COLUMN") ? action[0] + 2 : action[0] + 1;
@@ -193,7 +193,7 @@ public final class Replay {
 
     private static void dropTables(Statement s, int at, StaticSchema schema) {
         for (String name : Ddl.dropNames(s, at)) {
-            schema.tables.remove(name);
+            schema.removeTable(name);
             schema.indexes.values().removeIf(name::equals);
             schema.views.values().removeIf(v -> name.equals(v.source()));
         }
@@ -229,20 +229,20 @@ public final class Replay {
 
     private static void functionCalls(Statement s, StaticSchema schema, ScriptScope scope) {
         for (Calls.Call call : Calls.of(s, "create_hypertable")) {
-            StaticSchema.Table table = schema.table(tableArgument(call));
+            StaticSchema.Table table = schema.tableToChange(tableArgument(call));
             if (table != null) {
                 table.hypertable = true;
             }
         }
         for (Calls.Call call : Calls.of(s, "add_retention_policy")) {
-            StaticSchema.Table table = schema.table(tableArgument(call));
+            StaticSchema.Table table = schema.tableToChange(tableArgument(call));
             Calls.Argument dropAfter = call.argument("drop_after", 1);
             if (table != null && dropAfter != null) {
                 table.retentionSeconds = dropAfter.seconds();
             }
         }
         for (Calls.Call call : Calls.of(s, "remove_retention_policy")) {
-            StaticSchema.Table table = schema.table(tableArgument(call));
+            StaticSchema.Table table = schema.tableToChange(tableArgument(call));
             if (table != null) {
                 table.retentionSeconds = null;
             }

@@ -1,6 +1,8 @@
 package com.corpintel.migrate.lint;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,18 +47,62 @@ public final class StaticSchema {
     public record View(String name, String source, boolean continuous, Long refreshStartSeconds) {
     }
 
-    final Map<String, Table> tables = new LinkedHashMap<>();
+    private final Map<String, Table> tables = new LinkedHashMap<>();
     final Map<String, String> indexes = new LinkedHashMap<>();
     final Map<String, View> views = new LinkedHashMap<>();
+    /**
+     * The tables this schema may change in place; any other may be shared with a copy and is
+     * copied the first time it changes ({@link #tableToChange}). A copy per undo script must not
+     * copy every table: at thousands of scripts that made linting quadratic.
+     */
+    private final Set<String> owned = new HashSet<>();
+    /** For each table the current script created, dropped or renamed: whether it existed when the script began. */
+    private final Map<String, Boolean> atScriptStart = new HashMap<>();
 
+    /** Everything as it is now; the tables are shared until either side changes one. */
     public StaticSchema copy() {
         StaticSchema s = new StaticSchema();
-        tables.forEach((name, table) -> s.tables.put(name, table.copy()));
+        s.tables.putAll(tables);
+        owned.clear();
         s.indexes.putAll(indexes);
         s.views.putAll(views);
         return s;
     }
 
+    /** A script begins: {@link #existedWhenScriptBegan} answers for the state now. */
+    void beginScript() {
+        atScriptStart.clear();
+    }
+
+    /** The table was there when the current script began, whatever the script did to it since. */
+    boolean existedWhenScriptBegan(String name) {
+        Boolean existed = atScriptStart.get(name);
+        return existed != null ? existed : tables.containsKey(name);
+    }
+
+    void putTable(String name, Table table) {
+        atScriptStart.putIfAbsent(name, tables.containsKey(name));
+        tables.put(name, table);
+        owned.add(name);
+    }
+
+    Table removeTable(String name) {
+        atScriptStart.putIfAbsent(name, tables.containsKey(name));
+        owned.remove(name);
+        return tables.remove(name);
+    }
+
+    /** The table, to change in place: this schema's own, copied first if a copy may share it. */
+    Table tableToChange(String name) {
+        Table table = table(name);
+        if (table != null && owned.add(name)) {
+            table = table.copy();
+            tables.put(name, table);
+        }
+        return table;
+    }
+
+    /** The table, to read: change it only through {@link #tableToChange}. */
     public Table table(String name) {
         return name == null ? null : tables.get(name);
     }
