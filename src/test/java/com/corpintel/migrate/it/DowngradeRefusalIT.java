@@ -42,30 +42,23 @@ class DowngradeRefusalIT {
 
     /** A new database, then {@code setup} on it. */
     private static Supplier<TestDatabase> fresh(Consumer<TestDatabase> setup) {
-        return () -> {
-            TestDatabase db = TestServer.createDatabase();
-            try {
-                setup.accept(db);
-            } catch (RuntimeException | Error e) {
-                db.close();
-                throw e;
-            }
-            return db;
-        };
+        return () -> preparedWith(TestServer.createDatabase(), setup);
     }
 
     /** A copy of the bundled migrations applied by `upgrade ARGS` (a template made once), then {@code then} on it. */
     private static Supplier<TestDatabase> upgradedCopy(Consumer<TestDatabase> then, String... upgradeArgs) {
-        return () -> {
-            TestDatabase db = DatabaseTemplate.upgraded(upgradeArgs).copy();
-            try {
-                then.accept(db);
-            } catch (RuntimeException | Error e) {
-                db.close();
-                throw e;
-            }
-            return db;
-        };
+        return () -> preparedWith(DatabaseTemplate.upgraded(upgradeArgs).copy(), then);
+    }
+
+    /** {@code db} after {@code setup}; closed (dropped) when the setup fails. */
+    private static TestDatabase preparedWith(TestDatabase db, Consumer<TestDatabase> setup) {
+        try {
+            setup.accept(db);
+        } catch (RuntimeException | Error e) {
+            db.close();
+            throw e;
+        }
+        return db;
     }
 
     private static Supplier<TestDatabase> upgradedCopy(String... upgradeArgs) {
